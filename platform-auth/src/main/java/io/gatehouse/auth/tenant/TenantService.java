@@ -1,0 +1,88 @@
+package io.gatehouse.auth.tenant;
+
+import io.gatehouse.common.ConflictException;
+import io.gatehouse.common.FieldProblem;
+import io.gatehouse.common.InvalidInputException;
+import io.gatehouse.common.NotFoundException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, reads, renames and deletes tenants. Deleting a tenant deletes everything it owns. */
+@Service
+public class TenantService {
+    private final TenantRepository tenants;
+    private final ApplicationEventPublisher events;
+
+    TenantService(TenantRepository tenants, ApplicationEventPublisher events) {
+        this.tenants = tenants;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TenantView> list() {
+        return tenants.findAllByOrderBySlugAsc().stream().map(Tenant::toView).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public TenantView get(String slug) {
+        return find(slug).toView();
+    }
+
+    /** The database id of a tenant, for modules that store rows owned by it. */
+    @Transactional(readOnly = true)
+    public long idOf(String slug) {
+        return find(slug).getId();
+    }
+
+    /** Every tenant's slug by database id, for snapshot builders. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> slugsById() {
+        Map<Long, String> slugs = new HashMap<>();
+        tenants.findAll().forEach(t -> slugs.put(t.getId(), t.getSlug()));
+        return slugs;
+    }
+
+    @Transactional
+    public TenantView create(String slug, String name) {
+        List<FieldProblem> problems = TenantRules.check(slug, name);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (tenants.existsBySlug(slug)) {
+            throw new ConflictException("slug", "a tenant with slug '" + slug + "' already exists");
+        }
+        Tenant tenant = tenants.saveAndFlush(new Tenant(slug, name.strip()));
+        events.publishEvent(new TenantChanged(slug));
+        return tenant.toView();
+    }
+
+    @Transactional
+    public TenantView rename(String slug, String name) {
+        Tenant tenant = find(slug);
+        String problem = TenantRules.nameProblem(name);
+        if (problem != null) {
+            throw new InvalidInputException("name", problem);
+        }
+        tenant.rename(name.strip());
+        tenants.flush();
+        events.publishEvent(new TenantChanged(slug));
+        return tenant.toView();
+    }
+
+    @Transactional
+    public void delete(String slug) {
+        Tenant tenant = find(slug);
+        tenants.delete(tenant);
+        tenants.flush();
+        events.publishEvent(new TenantChanged(slug));
+    }
+
+    private Tenant find(String slug) {
+        return tenants.findBySlug(slug == null ? "" : slug)
+                .orElseThrow(() -> new NotFoundException("no tenant '" + slug + "'"));
+    }
+}

@@ -1,0 +1,8 @@
+package io.gatehouse.auth.user;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ConsoleUserRepository extends JpaRepository<ConsoleUser, Long> {
+    Optional<ConsoleUser> findByUsername(String username);
+}

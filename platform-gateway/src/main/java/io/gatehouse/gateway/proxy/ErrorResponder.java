@@ -1,0 +1,45 @@
+package io.gatehouse.gateway.proxy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
+
+/** Writes the contract's gateway error body: {@code {"error":{status, code, message, requestId, route, attempts}}}. */
+final class ErrorResponder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ErrorResponder() {
+    }
+
+    static Mono<Void> send(HttpServerResponse response, GatewayError error, String requestId, String route, int attempts) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", error.status());
+        body.put("code", error.code());
+        body.put("message", error.message());
+        body.put("requestId", requestId);
+        if (route != null) {
+            body.put("route", route);
+        }
+        body.put("attempts", attempts);
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(Map.of("error", body));
+        } catch (JsonProcessingException e) {
+            bytes = ("{\"error\":{\"status\":" + error.status() + ",\"code\":\"" + error.code() + "\"}}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        response.status(HttpResponseStatus.valueOf(error.status()))
+                .header("Content-Type", "application/json")
+                .header("Content-Length", Integer.toString(bytes.length))
+                .header("Cache-Control", "no-store");
+        if (error.status() == 401) {
+            response.header("WWW-Authenticate", "Basic realm=\"gatehouse\", charset=\"UTF-8\"");
+        }
+        return response.sendByteArray(Mono.just(bytes)).then();
+    }
+}

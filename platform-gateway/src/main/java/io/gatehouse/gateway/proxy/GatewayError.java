@@ -1,0 +1,26 @@
+package io.gatehouse.gateway.proxy;
+
+/** An answer the gateway makes itself: HTTP status, stable machine code, and a message a person can act on. */
+record GatewayError(int status, String code, String message) {
+
+    static GatewayError routeNotFound(String tenant, String path) {
+        return new GatewayError(404, "route_not_found", "no route matches " + (path.isEmpty() ? "/" : path)
+                + " for tenant '" + tenant + "' - check the tenant slug and the route's pathPrefix"
+                + " (call http://HOST:PORT/{tenant}{pathPrefix}...)");
+    }
+
+    static GatewayError noTenantInPath() {
+        return new GatewayError(404, "route_not_found",
+                "the path must start with a tenant slug: http://HOST:PORT/{tenant}{pathPrefix}...");
+    }
+
+    static GatewayError methodNotAllowed(String method, String route, java.util.Set<String> allowed) {
+        return new GatewayError(405, "method_not_allowed", "route '" + route + "' does not accept " + method
+                + "; allowed: " + String.join(", ", allowed));
+    }
+
+    static GatewayError credentialRequired(String route) {
+        return new GatewayError(401, "unauthorized", "route '" + route + "' requires a credential: send a tenant key"
+                + " (HTTP Basic, AWS SigV4 or a Bearer JWT) issued for this tenant");
+    }
+}

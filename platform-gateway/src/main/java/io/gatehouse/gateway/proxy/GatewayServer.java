@@ -1,0 +1,86 @@
+package io.gatehouse.gateway.proxy;
+
+import io.gatehouse.gateway.route.RouteTableHolder;
+import io.gatehouse.gateway.upstream.UpstreamAddressPolicy;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/** The gateway listener (default port 8081), started and stopped with the Spring application context. */
+@Component
+public class GatewayServer implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+    private final RouteTableHolder routes;
+    private final UpstreamAddressPolicy addressPolicy;
+    private final int configuredPort;
+    private final String bindAddress;
+    private volatile DisposableServer server;
+    private volatile UpstreamClients clients;
+
+    GatewayServer(RouteTableHolder routes, UpstreamAddressPolicy addressPolicy,
+                  @Value("${platform.gateway.port:8081}") int configuredPort,
+                  @Value("${platform.gateway.address:0.0.0.0}") String bindAddress) {
+        this.routes = routes;
+        this.addressPolicy = addressPolicy;
+        this.configuredPort = configuredPort;
+        this.bindAddress = bindAddress;
+    }
+
+    @Override
+    public synchronized void start() {
+        routes.rebuild();
+        clients = new UpstreamClients(addressPolicy);
+        server = HttpServer.create()
+                .host(bindAddress)
+                .port(configuredPort)
+                .idleTimeout(Duration.ofSeconds(60))
+                .handle(new ProxyHandler(routes, clients))
+                .bindNow(Duration.ofSeconds(10));
+        LOG.info("Gateway listening on http://{}:{} ({} routes)", bindAddress, port(), routes.current().size());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            server.disposeNow(Duration.ofSeconds(10));
+            server = null;
+        }
+        if (clients != null) {
+            clients.dispose();
+            clients = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null && !server.isDisposed();
+    }
+
+    /** The bound port (differs from the configured one when that is 0). */
+    public int port() {
+        DisposableServer current = server;
+        return current == null ? -1 : current.port();
+    }
+
+    /** True when a TCP connection to the gateway listener succeeds right now. */
+    public boolean acceptsConnections() {
+        int port = port();
+        if (port < 0) {
+            return false;
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.gatehouse.gateway.proxy;
+
+import io.gatehouse.gateway.route.UpstreamTarget;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.PrematureChannelClosureException;
+import io.netty.handler.timeout.ReadTimeoutException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import reactor.netty.http.client.PrematureCloseException;
+
+/** Turns what went wrong talking to an upstream into the contract's error code and an explanation with a hint. */
+final class UpstreamFailures {
+    private UpstreamFailures() {
+    }
+
+    static GatewayError explain(Throwable error, UpstreamTarget target, int connectTimeoutMs, int responseTimeoutMs,
+                                int routeTimeoutMs) {
+        Throwable cause = rootOf(error);
+        String where = target.host() + ":" + target.port();
+        if (cause instanceof UpstreamBlockedException blocked) {
+            return new GatewayError(502, "upstream_blocked", blocked.getMessage());
+        }
+        if (cause instanceof ConnectTimeoutException) {
+            return new GatewayError(502, "upstream_connect_failed", "no TCP connection to " + where + " within "
+                    + connectTimeoutMs + " ms (connect phase) - the host may be down, a firewall may drop packets, or"
+                    + " the address is wrong; check the target URL or raise connectTimeoutMs");
+        }
+        if (cause instanceof UnknownHostException) {
+            return new GatewayError(502, "upstream_connect_failed", "DNS lookup failed for " + target.host()
+                    + " (DNS phase) - check the target URL's host name and the gateway's DNS settings");
+        }
+        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+            return new GatewayError(502, "upstream_connect_failed", "connection refused by " + where
+                    + " (connect phase) - is the service running and listening on that port?");
+        }
+        if (cause instanceof SSLException) {
+            return new GatewayError(502, "upstream_connect_failed", "TLS handshake with " + where + " failed (TLS phase): "
+                    + safe(cause.getMessage()) + " - check the certificate and that the target really speaks https");
+        }
+        if (cause instanceof ReadTimeoutException) {
+            return new GatewayError(504, "upstream_timeout", "no response from " + where + " within " + responseTimeoutMs
+                    + " ms (per-try timeout, waiting for response) - raise responseTimeoutMs or check the upstream");
+        }
+        if (cause instanceof TimeoutException) {
+            return new GatewayError(504, "upstream_timeout", "no response from " + where + " within the route's "
+                    + routeTimeoutMs + " ms deadline - raise the route's timeoutMs or check the upstream");
+        }
+        if (cause instanceof PrematureCloseException || cause instanceof PrematureChannelClosureException) {
+            return new GatewayError(502, "upstream_reset", where + " closed the connection before a full response head"
+                    + " (waiting for response) - the upstream may have crashed or dropped an idle keep-alive connection");
+        }
+        if (cause instanceof DecoderException) {
+            return new GatewayError(502, "upstream_invalid_response", where + " answered with something that is not"
+                    + " valid HTTP (reading response head) - check that the target URL points at an HTTP service");
+        }
+        if (cause instanceof IOException) {
+            return new GatewayError(502, "upstream_reset", "connection to " + where + " failed: " + safe(cause.getMessage())
+                    + " - the upstream reset the connection; check its logs");
+        }
+        return new GatewayError(502, "upstream_invalid_response", "the call to " + where + " failed ("
+                + cause.getClass().getSimpleName() + ") - check the upstream's logs");
+    }
+
+    private static Throwable rootOf(Throwable error) {
+        Throwable current = error;
+        while (current.getCause() != null && current.getCause() != current
+                && !(current instanceof UpstreamBlockedException)) {
+            if (current instanceof PrematureCloseException || current instanceof ConnectTimeoutException) {
+                return current;
+            }
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static String safe(String message) {
+        return message == null ? "no detail" : message.replaceAll("[\\r\\n]", " ");
+    }
+}

@@ -1,0 +1,23 @@
+package io.gatehouse.gateway.route;
+
+import java.util.List;
+import java.util.Set;
+
+/** A route ready for the data plane. {@code methods} empty means every method. */
+public record CompiledRoute(String tenant, String name, String pathPrefix, Set<String> methods, boolean stripPrefix,
+                            boolean publicAccess, Set<String> auth, int timeoutMs, RetrySpec retry,
+                            CompiledProvider provider, List<CompiledProvider> fallbacks) {
+
+    public boolean allows(String method) {
+        return methods.isEmpty() || methods.contains(method);
+    }
+
+    /** Whether {@code path} (the part after the tenant slug) falls under this route's prefix. */
+    boolean covers(String path) {
+        if (pathPrefix.equals("/")) {
+            return true;
+        }
+        return path.startsWith(pathPrefix)
+                && (path.length() == pathPrefix.length() || path.charAt(pathPrefix.length()) == '/');
+    }
+}

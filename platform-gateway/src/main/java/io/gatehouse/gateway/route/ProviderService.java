@@ -1,0 +1,115 @@
+package io.gatehouse.gateway.route;
+
+import io.gatehouse.auth.secret.SecretCipher;
+import io.gatehouse.auth.tenant.TenantService;
+import io.gatehouse.common.ConflictException;
+import io.gatehouse.common.FieldProblem;
+import io.gatehouse.common.InvalidInputException;
+import io.gatehouse.common.NotFoundException;
+import io.gatehouse.gateway.upstream.UpstreamAddressPolicy;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A tenant's providers (upstreams). Header values are encrypted at rest and never returned. */
+@Service
+public class ProviderService {
+    private final ProviderRepository providers;
+    private final RouteRepository routes;
+    private final TenantService tenants;
+    private final SecretCipher cipher;
+    private final UpstreamAddressPolicy addressPolicy;
+    private final ApplicationEventPublisher events;
+
+    ProviderService(ProviderRepository providers, RouteRepository routes, TenantService tenants, SecretCipher cipher,
+                    UpstreamAddressPolicy addressPolicy, ApplicationEventPublisher events) {
+        this.providers = providers;
+        this.routes = routes;
+        this.tenants = tenants;
+        this.cipher = cipher;
+        this.addressPolicy = addressPolicy;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProviderView> list(String tenant) {
+        return providers.findByTenantIdOrderByNameAsc(tenants.idOf(tenant)).stream().map(ProviderService::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ProviderView get(String tenant, String name) {
+        return view(find(tenants.idOf(tenant), name));
+    }
+
+    @Transactional
+    public ProviderView create(String tenant, ProviderSpec spec) {
+        long tenantId = tenants.idOf(tenant);
+        validate(spec);
+        if (providers.existsByTenantIdAndName(tenantId, spec.name())) {
+            throw new ConflictException("name", "provider '" + spec.name() + "' already exists in tenant " + tenant);
+        }
+        Provider provider = new Provider(tenantId, spec.name());
+        applyTo(provider, spec, spec.headers() == null ? Map.of() : spec.headers());
+        providers.saveAndFlush(provider);
+        events.publishEvent(new RoutingChanged(tenant));
+        return view(provider);
+    }
+
+    /** Replaces a provider's settings. A {@code null} header map keeps the stored (write-only) headers. */
+    @Transactional
+    public ProviderView replace(String tenant, String name, ProviderSpec spec) {
+        long tenantId = tenants.idOf(tenant);
+        Provider provider = find(tenantId, name);
+        if (spec.name() != null && !spec.name().equals(name)) {
+            throw new InvalidInputException("name", "the name in the body must match the URL ('" + name + "')");
+        }
+        ProviderSpec named = new ProviderSpec(name, spec.targets(), spec.connectTimeoutMs(), spec.responseTimeoutMs(),
+                spec.headers());
+        validate(named);
+        Map<String, String> headers = spec.headers() == null ? ProviderCodec.decryptedHeaders(provider, cipher) : spec.headers();
+        applyTo(provider, named, headers);
+        providers.flush();
+        events.publishEvent(new RoutingChanged(tenant));
+        return view(provider);
+    }
+
+    @Transactional
+    public void delete(String tenant, String name) {
+        long tenantId = tenants.idOf(tenant);
+        Provider provider = find(tenantId, name);
+        List<String> users = routes.findByTenantId(tenantId).stream()
+                .filter(r -> r.getProviderId() == provider.getId() || r.toView(null).fallbackProviders().contains(name))
+                .map(Route::getName).toList();
+        if (!users.isEmpty()) {
+            throw new ConflictException(null, "provider '" + name + "' is used by route(s) " + String.join(", ", users)
+                    + "; change or delete those routes first");
+        }
+        providers.delete(provider);
+        providers.flush();
+        events.publishEvent(new RoutingChanged(tenant));
+    }
+
+    private void validate(ProviderSpec spec) {
+        List<FieldProblem> problems = ProviderRules.check(spec, addressPolicy);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private void applyTo(Provider provider, ProviderSpec spec, Map<String, String> headers) {
+        provider.configure(ProviderCodec.targetsJson(spec.targets()), spec.connectTimeoutMs(), spec.responseTimeoutMs());
+        provider.setEncryptedHeadersJson(ProviderCodec.encryptedHeadersJson(headers, cipher));
+    }
+
+    private Provider find(long tenantId, String name) {
+        return providers.findByTenantIdAndName(tenantId, name == null ? "" : name)
+                .orElseThrow(() -> new NotFoundException("no provider '" + name + "' in this tenant"));
+    }
+
+    private static ProviderView view(Provider p) {
+        return new ProviderView(p.getName(), ProviderCodec.targets(p), p.getConnectTimeoutMs(), p.getResponseTimeoutMs(),
+                ProviderCodec.headerNames(p), p.getCreatedAt(), p.getUpdatedAt());
+    }
+}

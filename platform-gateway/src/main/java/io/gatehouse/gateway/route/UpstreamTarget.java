@@ -1,0 +1,22 @@
+package io.gatehouse.gateway.route;
+
+import java.net.URI;
+
+/** A resolved target: where to connect and the base path that request paths are appended to. */
+public record UpstreamTarget(String url, String scheme, String host, int port, String basePath, int weight) {
+
+    static UpstreamTarget of(TargetSpec spec) {
+        URI uri = URI.create(spec.url());
+        String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        int port = uri.getPort() > 0 ? uri.getPort() : (scheme.equals("https") ? 443 : 80);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String host = uri.getHost();
+        return new UpstreamTarget(spec.url(), scheme, host, port, path, spec.weight());
+    }
+
+    /** {@code scheme://host:port} with IPv6 hosts bracketed, the origin the request goes to. */
+    public String origin() {
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return scheme + "://" + h + ":" + port;
+    }
+}
