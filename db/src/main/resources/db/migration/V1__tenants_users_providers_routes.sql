@@ -57,6 +57,7 @@ CREATE TABLE route (
     strip_prefix              BOOLEAN      NOT NULL,
     public_access             BOOLEAN      NOT NULL,
     auth_schemes              VARCHAR(100) NOT NULL,
+    require_exp               BOOLEAN      NOT NULL DEFAULT FALSE,
     timeout_ms                INTEGER      NOT NULL,
     retry_max_attempts        INTEGER      NOT NULL,
     retry_initial_backoff_ms  INTEGER      NOT NULL,

@@ -1,5 +1,6 @@
 package io.gatehouse.auth.tenant;
 
+import io.gatehouse.auth.audit.AuditTrail;
 import io.gatehouse.common.ConflictException;
 import io.gatehouse.common.FieldProblem;
 import io.gatehouse.common.InvalidInputException;
@@ -16,10 +17,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantService {
     private final TenantRepository tenants;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    TenantService(TenantRepository tenants, ApplicationEventPublisher events) {
+    TenantService(TenantRepository tenants, ApplicationEventPublisher events, AuditTrail audit) {
         this.tenants = tenants;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -56,6 +59,7 @@ public class TenantService {
             throw new ConflictException("slug", "a tenant with slug '" + slug + "' already exists");
         }
         Tenant tenant = tenants.saveAndFlush(new Tenant(slug, name.strip()));
+        audit.record("tenant.create", slug, "tenant", slug, "name '" + tenant.getName() + "'");
         events.publishEvent(new TenantChanged(slug));
         return tenant.toView();
     }
@@ -67,8 +71,10 @@ public class TenantService {
         if (problem != null) {
             throw new InvalidInputException("name", problem);
         }
+        String before = tenant.getName();
         tenant.rename(name.strip());
         tenants.flush();
+        audit.record("tenant.rename", slug, "tenant", slug, "name '" + before + "' -> '" + tenant.getName() + "'");
         events.publishEvent(new TenantChanged(slug));
         return tenant.toView();
     }
@@ -78,6 +84,7 @@ public class TenantService {
         Tenant tenant = find(slug);
         tenants.delete(tenant);
         tenants.flush();
+        audit.record("tenant.delete", slug, "tenant", slug, "with its providers, routes and keys");
         events.publishEvent(new TenantChanged(slug));
     }
 

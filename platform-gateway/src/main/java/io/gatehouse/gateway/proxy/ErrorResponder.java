@@ -37,9 +37,6 @@ final class ErrorResponder {
                 .header("Content-Type", "application/json")
                 .header("Content-Length", Integer.toString(bytes.length))
                 .header("Cache-Control", "no-store");
-        if (error.status() == 401) {
-            response.header("WWW-Authenticate", "Basic realm=\"gatehouse\", charset=\"UTF-8\"");
-        }
         return response.sendByteArray(Mono.just(bytes)).then();
     }
 }

@@ -19,8 +19,16 @@ record GatewayError(int status, String code, String message) {
                 + "; allowed: " + String.join(", ", allowed));
     }
 
-    static GatewayError credentialRequired(String route) {
-        return new GatewayError(401, "unauthorized", "route '" + route + "' requires a credential: send a tenant key"
-                + " (HTTP Basic, AWS SigV4 or a Bearer JWT) issued for this tenant");
+    static GatewayError unauthorized(String message) {
+        return new GatewayError(401, "unauthorized", message);
+    }
+
+    static GatewayError forbidden(String message) {
+        return new GatewayError(403, "forbidden", message);
+    }
+
+    static GatewayError payloadTooLarge(long maxBytes) {
+        return new GatewayError(413, "payload_too_large", "the body is larger than " + maxBytes + " bytes, the limit"
+                + " for signed (AWS SigV4) requests whose body hash the gateway must check - send a smaller body");
     }
 }

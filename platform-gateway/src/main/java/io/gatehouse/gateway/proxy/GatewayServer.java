@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.proxy;
 
+import io.gatehouse.auth.authn.GatewayAuthenticator;
 import io.gatehouse.gateway.route.RouteTableHolder;
 import io.gatehouse.gateway.upstream.UpstreamAddressPolicy;
 import java.net.InetSocketAddress;
@@ -20,16 +21,21 @@ public class GatewayServer implements SmartLifecycle {
 
     private final RouteTableHolder routes;
     private final UpstreamAddressPolicy addressPolicy;
+    private final GatewayAuthenticator authenticator;
+    private final long maxSignedBodyBytes;
     private final int configuredPort;
     private final String bindAddress;
     private volatile DisposableServer server;
     private volatile UpstreamClients clients;
 
-    GatewayServer(RouteTableHolder routes, UpstreamAddressPolicy addressPolicy,
+    GatewayServer(RouteTableHolder routes, UpstreamAddressPolicy addressPolicy, GatewayAuthenticator authenticator,
+                  @Value("${platform.gateway.max-signed-body-bytes:10485760}") long maxSignedBodyBytes,
                   @Value("${platform.gateway.port:8081}") int configuredPort,
                   @Value("${platform.gateway.address:0.0.0.0}") String bindAddress) {
         this.routes = routes;
         this.addressPolicy = addressPolicy;
+        this.authenticator = authenticator;
+        this.maxSignedBodyBytes = maxSignedBodyBytes;
         this.configuredPort = configuredPort;
         this.bindAddress = bindAddress;
     }
@@ -42,7 +48,7 @@ public class GatewayServer implements SmartLifecycle {
                 .host(bindAddress)
                 .port(configuredPort)
                 .idleTimeout(Duration.ofSeconds(60))
-                .handle(new ProxyHandler(routes, clients))
+                .handle(new ProxyHandler(routes, new UpstreamForwarder(clients), authenticator, maxSignedBodyBytes))
                 .bindNow(Duration.ofSeconds(10));
         LOG.info("Gateway listening on http://{}:{} ({} routes)", bindAddress, port(), routes.current().size());
     }

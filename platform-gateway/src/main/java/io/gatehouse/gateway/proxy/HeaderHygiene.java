@@ -28,6 +28,7 @@ final class HeaderHygiene {
         out.remove("x-forwarded-proto");
         out.remove("x-forwarded-host");
         out.remove("forwarded");
+        out.remove("x-gatehouse-credential");
         return out;
     }
 

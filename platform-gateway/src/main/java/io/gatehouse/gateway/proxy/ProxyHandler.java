@@ -1,32 +1,46 @@
 package io.gatehouse.gateway.proxy;
 
+import io.gatehouse.auth.authn.AuthDecision;
+import io.gatehouse.auth.authn.CredentialType;
+import io.gatehouse.auth.authn.GatewayAuthenticator;
+import io.gatehouse.auth.authn.GatewayRequest;
 import io.gatehouse.gateway.route.CompiledRoute;
 import io.gatehouse.gateway.route.RouteMatch;
 import io.gatehouse.gateway.route.RouteTableHolder;
-import io.gatehouse.gateway.route.UpstreamTarget;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
-/** Resolves the route for each request and forwards it; never blocks the event loop, never queries the database. */
+/**
+ * Resolves the route for each request, authenticates the caller on protected routes, and hands over to the
+ * forwarder. Never blocks the event loop, never queries the database.
+ */
 final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
-    static final String REQUEST_ID = "X-Request-Id";
+    static final String REQUEST_ID = UpstreamForwarder.REQUEST_ID;
+    private static final List<String> SIGV4_HEADERS = List.of("authorization", "x-amz-date", "x-amz-content-sha256");
 
     private final RouteTableHolder routes;
-    private final UpstreamClients clients;
+    private final UpstreamForwarder forwarder;
+    private final GatewayAuthenticator authenticator;
+    private final long maxSignedBodyBytes;
 
-    ProxyHandler(RouteTableHolder routes, UpstreamClients clients) {
+    ProxyHandler(RouteTableHolder routes, UpstreamForwarder forwarder, GatewayAuthenticator authenticator,
+                 long maxSignedBodyBytes) {
         this.routes = routes;
-        this.clients = clients;
+        this.forwarder = forwarder;
+        this.authenticator = authenticator;
+        this.maxSignedBodyBytes = maxSignedBodyBytes;
     }
 
     @Override
@@ -48,75 +62,82 @@ final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResp
         }
         RouteMatch.Found found = (RouteMatch.Found) match;
         CompiledRoute route = found.route();
-        if (!route.publicAccess()) {
-            return ErrorResponder.send(response, GatewayError.credentialRequired(route.name()), requestId, route.name(), 0);
+        if (route.publicAccess()) {
+            return forwarder.forward(request, response, route, path, found.rest(), requestId, null,
+                    UpstreamForwarder.CallerHeaders.PUBLIC);
         }
-        return forward(request, response, route, path, found.rest(), requestId);
+        Exchange exchange = new Exchange(request, response, route, path, found.rest(), requestId);
+        String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
+        if (GatewayAuthenticator.needsBody(authorization) && acceptedSchemes(route).contains(CredentialType.AKSK)) {
+            return authenticateSigned(exchange);
+        }
+        return authenticateAndForward(exchange, null);
     }
 
-    private Mono<Void> forward(HttpServerRequest request, HttpServerResponse response, CompiledRoute route,
-                               GatewayPath path, String rest, String requestId) {
-        UpstreamTarget target = route.provider().pick(ThreadLocalRandom.current().nextDouble());
-        String forwardedPath = route.stripPrefix() ? rest : path.path();
-        String uri = target.origin() + PathJoin.join(target.basePath(), forwardedPath, path.rawQuery());
-        HttpHeaders headers = upstreamHeaders(request, route, requestId);
-        HttpClient client = clients.forProvider(route.provider());
-        HttpClient.RequestSender sender = client.headers(h -> h.set(headers)).request(request.method()).uri(uri);
-        HttpClient.ResponseReceiver<?> receiver = hasBody(request)
-                ? sender.send((upstreamRequest, out) -> out.send(request.receive().retain()))
-                : sender;
-        AtomicBoolean headReceived = new AtomicBoolean();
-        // The route deadline bounds the wait for the response head; a response already streaming is not cut off.
-        Mono<Long> deadline = Mono.delay(Duration.ofMillis(route.timeoutMs()))
-                .flatMap(tick -> headReceived.get() ? Mono.<Long>never() : Mono.just(tick));
-        return receiver.response((upstream, body) -> {
-                    headReceived.set(true);
-                    response.status(upstream.status());
-                    response.headers(HeaderHygiene.forCaller(upstream.responseHeaders()));
-                    response.header(REQUEST_ID, requestId);
-                    return response.send(body.retain());
-                })
-                .then()
-                .timeout(deadline)
-                .onErrorResume(error -> {
-                    if (response.hasSentHeaders()) {
-                        return Mono.error(error);
-                    }
-                    GatewayError explained = UpstreamFailures.explain(error, target,
-                            route.provider().connectTimeoutMs(), route.provider().responseTimeoutMs(), route.timeoutMs());
-                    return ErrorResponder.send(response, explained, requestId, route.name(), 1);
-                });
+    private Mono<Void> authenticateSigned(Exchange exchange) {
+        String declared = exchange.request().requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (declared != null && parseLength(declared) > maxSignedBodyBytes) {
+            return ErrorResponder.send(exchange.response(), GatewayError.payloadTooLarge(maxSignedBodyBytes),
+                    exchange.requestId(), exchange.route().name(), 0);
+        }
+        return SignedBodyReader.read(exchange.request().receive(), maxSignedBodyBytes)
+                .flatMap(body -> authenticateAndForward(exchange, body))
+                .onErrorResume(SignedBodyReader.BodyTooLargeException.class, e -> ErrorResponder.send(
+                        exchange.response(), GatewayError.payloadTooLarge(maxSignedBodyBytes), exchange.requestId(),
+                        exchange.route().name(), 0));
     }
 
-    private static HttpHeaders upstreamHeaders(HttpServerRequest request, CompiledRoute route, String requestId) {
-        HttpHeaders headers = HeaderHygiene.forUpstream(request.requestHeaders());
-        route.provider().injectedHeaders().forEach(headers::set);
-        String clientIp = clientIp(request);
-        String priorFor = request.requestHeaders().get("X-Forwarded-For");
-        headers.set("X-Forwarded-For", priorFor == null || priorFor.isBlank() ? clientIp : priorFor + ", " + clientIp);
-        headers.set("X-Forwarded-Proto", request.scheme());
-        String host = request.requestHeaders().get(HttpHeaderNames.HOST);
-        if (host != null) {
-            headers.set("X-Forwarded-Host", host);
+    private Mono<Void> authenticateAndForward(Exchange exchange, byte[] body) {
+        CompiledRoute route = exchange.route();
+        Set<CredentialType> accepted = acceptedSchemes(route);
+        GatewayRequest view = new GatewayRequest(exchange.request().method().name(), rawPath(exchange.request().uri()),
+                exchange.path().rawQuery(), lowerCaseHeaders(exchange.request().requestHeaders()), body);
+        AuthDecision decision = authenticator.authenticate(view, route.tenant(), route.name(), accepted,
+                route.requireExp());
+        if (decision instanceof AuthDecision.Denied denied) {
+            GatewayError error = denied.status() == 403 ? GatewayError.forbidden(denied.message())
+                    : GatewayError.unauthorized(denied.message());
+            if (denied.status() == 401) {
+                exchange.response().header("WWW-Authenticate", GatewayAuthenticator.challenges(accepted));
+            }
+            return ErrorResponder.send(exchange.response(), error, exchange.requestId(), route.name(), 0);
         }
-        headers.set(REQUEST_ID, requestId);
-        return headers;
+        AuthDecision.Allowed allowed = (AuthDecision.Allowed) decision;
+        List<String> removed = allowed.scheme() == CredentialType.AKSK ? SIGV4_HEADERS : List.of("authorization");
+        return forwarder.forward(exchange.request(), exchange.response(), route, exchange.path(), exchange.rest(),
+                exchange.requestId(), body, new UpstreamForwarder.CallerHeaders(removed, allowed.credential().id()));
     }
 
-    private static String clientIp(HttpServerRequest request) {
-        InetSocketAddress remote = request.remoteAddress();
-        if (remote == null || remote.getAddress() == null) {
-            return "unknown";
+    static Set<CredentialType> acceptedSchemes(CompiledRoute route) {
+        Set<CredentialType> accepted = EnumSet.noneOf(CredentialType.class);
+        for (String scheme : route.auth()) {
+            accepted.add(CredentialType.valueOf(scheme));
         }
-        return remote.getAddress().getHostAddress();
+        return accepted;
     }
 
-    private static boolean hasBody(HttpServerRequest request) {
-        HttpHeaders headers = request.requestHeaders();
-        if (headers.containsValue(HttpHeaderNames.TRANSFER_ENCODING, "chunked", true)) {
-            return true;
+    private static Map<String, List<String>> lowerCaseHeaders(HttpHeaders headers) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (Map.Entry<String, String> header : headers) {
+            out.computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(header.getValue());
         }
-        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-        return length != null && !length.equals("0");
+        return out;
+    }
+
+    private static String rawPath(String uri) {
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    private static long parseLength(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private record Exchange(HttpServerRequest request, HttpServerResponse response, CompiledRoute route,
+                            GatewayPath path, String rest, String requestId) {
     }
 }

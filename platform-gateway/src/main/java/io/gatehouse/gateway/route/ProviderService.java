@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.route;
 
+import io.gatehouse.auth.audit.AuditTrail;
 import io.gatehouse.auth.secret.SecretCipher;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.common.ConflictException;
@@ -22,15 +23,17 @@ public class ProviderService {
     private final SecretCipher cipher;
     private final UpstreamAddressPolicy addressPolicy;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     ProviderService(ProviderRepository providers, RouteRepository routes, TenantService tenants, SecretCipher cipher,
-                    UpstreamAddressPolicy addressPolicy, ApplicationEventPublisher events) {
+                    UpstreamAddressPolicy addressPolicy, ApplicationEventPublisher events, AuditTrail audit) {
         this.providers = providers;
         this.routes = routes;
         this.tenants = tenants;
         this.cipher = cipher;
         this.addressPolicy = addressPolicy;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -53,6 +56,7 @@ public class ProviderService {
         Provider provider = new Provider(tenantId, spec.name());
         applyTo(provider, spec, spec.headers() == null ? Map.of() : spec.headers());
         providers.saveAndFlush(provider);
+        audit.record("provider.create", tenant, "provider", spec.name(), describe(spec));
         events.publishEvent(new RoutingChanged(tenant));
         return view(provider);
     }
@@ -69,8 +73,11 @@ public class ProviderService {
                 spec.headers());
         validate(named);
         Map<String, String> headers = spec.headers() == null ? ProviderCodec.decryptedHeaders(provider, cipher) : spec.headers();
+        ProviderView before = view(provider);
         applyTo(provider, named, headers);
         providers.flush();
+        audit.record("provider.update", tenant, "provider", name, "before: targets " + before.targets()
+                + ", headers " + before.headers() + "; after: " + describe(named));
         events.publishEvent(new RoutingChanged(tenant));
         return view(provider);
     }
@@ -88,7 +95,14 @@ public class ProviderService {
         }
         providers.delete(provider);
         providers.flush();
+        audit.record("provider.delete", tenant, "provider", name, null);
         events.publishEvent(new RoutingChanged(tenant));
+    }
+
+    /** Audit text: targets and header names, never header values. */
+    private static String describe(ProviderSpec spec) {
+        return "targets " + spec.targets() + ", timeouts " + spec.connectTimeoutMs() + "/" + spec.responseTimeoutMs()
+                + " ms, headers " + (spec.headers() == null ? "unchanged" : spec.headers().keySet());
     }
 
     private void validate(ProviderSpec spec) {

@@ -37,6 +37,9 @@ class Route extends BaseEntity {
     @Column(name = "auth_schemes", nullable = false, length = 100)
     private String authSchemes;
 
+    @Column(name = "require_exp", nullable = false)
+    private boolean requireExp;
+
     @Column(name = "timeout_ms", nullable = false)
     private int timeoutMs;
 
@@ -73,6 +76,7 @@ class Route extends BaseEntity {
         this.publicAccess = spec.publicAccess();
         this.authSchemes = Csv.join(spec.auth());
         this.timeoutMs = spec.timeoutMs();
+        this.requireExp = spec.requireExp();
         RetrySpec retry = spec.retry();
         this.retryMaxAttempts = retry.maxAttempts();
         this.retryInitialBackoffMs = retry.initialBackoffMs();
@@ -86,7 +90,7 @@ class Route extends BaseEntity {
                 stripPrefix, publicAccess, Csv.split(authSchemes), timeoutMs,
                 new RetrySpec(retryMaxAttempts, retryInitialBackoffMs, retryMaxBackoffMs, Csv.split(retryOn),
                         retryNonIdempotent),
-                getCreatedAt(), getUpdatedAt());
+                requireExp, getCreatedAt(), getUpdatedAt());
     }
 
     long getTenantId() {

@@ -27,7 +27,8 @@ final class RouteRules {
             prefix = prefix.substring(0, prefix.length() - 1);
         }
         return new RouteSpec(spec.name(), prefix, upper(spec.methods()), spec.provider(), spec.fallbackProviders(),
-                spec.stripPrefix(), spec.publicAccess(), upper(spec.auth()), spec.timeoutMs(), spec.retry());
+                spec.stripPrefix(), spec.publicAccess(), upper(spec.auth()), spec.timeoutMs(), spec.retry(),
+                spec.requireExp());
     }
 
     static List<FieldProblem> check(RouteSpec spec) {

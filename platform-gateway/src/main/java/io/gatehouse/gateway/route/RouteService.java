@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.route;
 
+import io.gatehouse.auth.audit.AuditTrail;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.common.ConflictException;
 import io.gatehouse.common.FieldProblem;
@@ -20,13 +21,15 @@ public class RouteService {
     private final ProviderRepository providers;
     private final TenantService tenants;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     RouteService(RouteRepository routes, ProviderRepository providers, TenantService tenants,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, AuditTrail audit) {
         this.routes = routes;
         this.providers = providers;
         this.tenants = tenants;
         this.events = events;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -55,6 +58,7 @@ public class RouteService {
         Route route = new Route(tenantId, normal.name());
         route.apply(normal, providerId);
         routes.saveAndFlush(route);
+        audit.record("route.create", tenant, "route", normal.name(), normal.toString());
         events.publishEvent(new RoutingChanged(tenant));
         return route.toView(normal.provider());
     }
@@ -68,10 +72,12 @@ public class RouteService {
         }
         RouteSpec normal = RouteRules.normalise(new RouteSpec(name, spec.pathPrefix(), spec.methods(), spec.provider(),
                 spec.fallbackProviders(), spec.stripPrefix(), spec.publicAccess(), spec.auth(), spec.timeoutMs(),
-                spec.retry()));
+                spec.retry(), spec.requireExp()));
         long providerId = validate(tenantId, normal);
+        RouteView before = route.toView(providerNamesById(tenantId).get(route.getProviderId()));
         route.apply(normal, providerId);
         routes.flush();
+        audit.record("route.update", tenant, "route", name, "before: " + before + "; after: " + normal);
         events.publishEvent(new RoutingChanged(tenant));
         return route.toView(normal.provider());
     }
@@ -81,6 +87,7 @@ public class RouteService {
         long tenantId = tenants.idOf(tenant);
         routes.delete(find(tenantId, name));
         routes.flush();
+        audit.record("route.delete", tenant, "route", name, null);
         events.publishEvent(new RoutingChanged(tenant));
     }
 

@@ -3,11 +3,14 @@ package io.gatehouse.gateway.route;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** A route as a caller writes it; absent fields take the contract's defaults. */
+/**
+ * A route as a caller writes it; absent fields take the contract's defaults. {@code requireExp}: JWT callers must
+ * send tokens with an {@code exp} claim.
+ */
 public record RouteSpec(String name, String pathPrefix, List<String> methods, String provider,
                         List<String> fallbackProviders, Boolean stripPrefix,
                         @JsonProperty("public") Boolean publicAccess, List<String> auth, Integer timeoutMs,
-                        RetrySpec retry) {
+                        RetrySpec retry, Boolean requireExp) {
     public static final int DEFAULT_TIMEOUT_MS = 30_000;
 
     public RouteSpec {
@@ -26,5 +29,16 @@ public record RouteSpec(String name, String pathPrefix, List<String> methods, St
         if (retry == null) {
             retry = RetrySpec.DEFAULT;
         }
+        if (requireExp == null) {
+            requireExp = false;
+        }
+    }
+
+    /** A spec without JWT options ({@code requireExp} false). */
+    public RouteSpec(String name, String pathPrefix, List<String> methods, String provider,
+                     List<String> fallbackProviders, Boolean stripPrefix, Boolean publicAccess, List<String> auth,
+                     Integer timeoutMs, RetrySpec retry) {
+        this(name, pathPrefix, methods, provider, fallbackProviders, stripPrefix, publicAccess, auth, timeoutMs, retry,
+                null);
     }
 }

@@ -50,7 +50,7 @@ class RouteTableLoader {
                     .map(tenantProviders::get).filter(p -> p != null).toList();
             compiled.add(new CompiledRoute(tenant, view.name(), view.pathPrefix(), new LinkedHashSet<>(view.methods()),
                     view.stripPrefix(), view.publicAccess(), new LinkedHashSet<>(view.auth()), view.timeoutMs(),
-                    view.retry(), primary, fallbacks));
+                    view.retry(), primary, fallbacks, view.requireExp()));
         }
         return new RouteTable(compiled);
     }

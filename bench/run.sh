@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Gateway throughput, measured in one run and interleaved (this machine's absolute speed drifts):
+#   direct   - wrk -> nginx "return 200" with a 1 KiB body (the upstream itself)
+#   nginx    - wrk -> nginx proxy_pass (keepalive) -> upstream      (the reference)
+#   public   - wrk -> Gatehouse public route -> upstream
+#   basic    - wrk -> Gatehouse route with an HTTP Basic tenant key -> upstream
+# Prints requests/s, p99 latency and errors per round; never fails on numbers.
+# Needs: nginx, wrk (apt-get install -y nginx-light wrk), a built jar (mvn -B -q package -DskipTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+ROUNDS=${ROUNDS:-3}
+WORK=$(mktemp -d /tmp/gatehouse-bench.XXXX)
+JAR=platform-ui/target/platform.jar
+[ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests"; exit 1; }
+command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "install nginx and wrk first"; exit 1; }
+
+head -c 1024 /dev/zero | tr '\0' 'x' > "$WORK/body.txt"
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  upstream origin { server 127.0.0.1:18080; keepalive 64; }
+  server { listen 127.0.0.1:18080; location / { root $WORK; try_files /body.txt =404; } }
+  server { listen 127.0.0.1:18090;
+           location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection ""; } }
+}
+NGINX
+nginx -c "$WORK/nginx.conf"
+cleanup() { nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; [ -n "${GH_PID:-}" ] && kill "$GH_PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+PASS=bench-admin-password
+PLATFORM_DATA_DIR="$WORK/data" PLATFORM_ADMIN_PASSWORD=$PASS PLATFORM_UPSTREAM_ALLOWLIST=127.0.0.0/8 \
+  SERVER_PORT=18100 PLATFORM_GATEWAY_PORT=18101 java -Xmx512m -jar "$JAR" > "$WORK/gatehouse.log" 2>&1 &
+GH_PID=$!
+for _ in $(seq 1 90); do curl -sf localhost:18100/actuator/health >/dev/null && break; sleep 1; done
+API="curl -sf -u admin:$PASS -H Content-Type:application/json http://127.0.0.1:18100/api/v1"
+$API/tenants -d '{"slug":"bench","name":"Bench"}' >/dev/null
+$API/tenants/bench/providers -d '{"name":"origin","targets":[{"url":"http://127.0.0.1:18080"}]}' >/dev/null
+$API/tenants/bench/routes -d '{"name":"pub","pathPrefix":"/pub","provider":"origin","public":true}' >/dev/null
+$API/tenants/bench/routes -d '{"name":"sec","pathPrefix":"/sec","provider":"origin","auth":["BASIC"]}' >/dev/null
+KEY=$($API/tenants/bench/credentials -d '{"type":"BASIC","name":"bench"}')
+USERPASS=$(python3 -c 'import json,sys; k=json.loads(sys.argv[1]); print(k["username"]+":"+k["password"])' "$KEY")
+AUTH="Authorization: Basic $(printf '%s' "$USERPASS" | base64 -w0)"
+
+declare -A URLS=([direct]="http://127.0.0.1:18080/x" [nginx]="http://127.0.0.1:18090/x"
+                 [public]="http://127.0.0.1:18101/bench/pub/x" [basic]="http://127.0.0.1:18101/bench/sec/x")
+run() { # name
+  local extra=()
+  [ "$1" = basic ] && extra=(-H "$AUTH")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${extra[@]}" "${URLS[$1]}" > "$WORK/wrk-$1.txt"
+  local rps p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$1.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk-$1.txt")
+  errors=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$1.txt" | tr '\n' ' ')
+  printf '%-7s %10s req/s   p99 %8s   %s\n' "$1" "$rps" "$p99" "${errors:-no errors}"
+}
+echo "warm-up (JIT) ..."
+wrk -t2 -c16 -d10s "${URLS[public]}" >/dev/null
+wrk -t2 -c16 -d10s -H "$AUTH" "${URLS[basic]}" >/dev/null
+for round in $(seq 1 "$ROUNDS"); do
+  echo "round $round (c=$CONNECTIONS, $DURATION each)"
+  for name in direct nginx public basic; do run "$name"; done
+done
+echo "raw wrk output and logs: $WORK"

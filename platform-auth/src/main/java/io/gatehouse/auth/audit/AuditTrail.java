@@ -1,0 +1,54 @@
+package io.gatehouse.auth.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records changes in the caller's transaction, so a change and its audit entry commit (or roll back) together. */
+@Service
+public class AuditTrail {
+    private final AuditEventRepository events;
+    private final ObjectProvider<AuditActorSource> actorSource;
+
+    AuditTrail(AuditEventRepository events, ObjectProvider<AuditActorSource> actorSource) {
+        this.events = events;
+        this.actorSource = actorSource;
+    }
+
+    /**
+     * @param detail a short description of the change; callers must never pass a secret
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String action, String tenant, String objectType, String objectId, String detail) {
+        AuditActorSource source = actorSource.getIfAvailable();
+        String actor = source != null ? source.actor() : currentPrincipal();
+        String ip = source != null ? source.ip() : null;
+        events.save(new AuditEvent(OffsetDateTime.now(ZoneOffset.UTC), actor, ip, action, tenant, objectType, objectId,
+                detail == null ? null : truncate(detail)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditRecord> forTenant(String tenant) {
+        return events.findByTenantSlugOrderByOccurredAtDesc(tenant).stream().map(AuditEvent::toRecord).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditRecord> all() {
+        return events.findAllByOrderByOccurredAtDesc().stream().map(AuditEvent::toRecord).toList();
+    }
+
+    static String currentPrincipal() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? "system" : auth.getName();
+    }
+
+    private static String truncate(String detail) {
+        return detail.length() <= 4000 ? detail : detail.substring(0, 3997) + "...";
+    }
+}
