@@ -1,0 +1,57 @@
+package io.gatehouse.ui.base;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.Set;
+
+/** The frame around every signed-in console page: app name, navigation, who is signed in, sign out. */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    MainLayout(AuthenticationContext authentication) {
+        DrawerToggle toggle = new DrawerToggle();
+        Span appName = new Span("Gatehouse");
+        appName.setId("app-name");
+        appName.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
+
+        Span user = new Span(authentication.getPrincipalName().orElse(""));
+        user.setId("current-user");
+        user.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+
+        HorizontalLayout account = new HorizontalLayout(user, signOut);
+        account.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout header = new HorizontalLayout(toggle, appName, account);
+        header.setWidthFull();
+        header.setAlignItems(FlexComponent.Alignment.CENTER);
+        header.expand(appName);
+        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        addToNavbar(header);
+
+        addToDrawer(navigation());
+    }
+
+    // Paths rather than view classes, so this package does not depend on the feature packages that use it.
+    private static SideNav navigation() {
+        SideNavItem tenants = new SideNavItem("Tenants", "tenants", VaadinIcon.BUILDING.create());
+        tenants.setPathAliases(Set.of(""));
+        tenants.setMatchNested(true);
+        SideNav nav = new SideNav();
+        nav.addItem(tenants);
+        nav.setId("main-nav");
+        nav.getStyle().set("padding", "var(--lumo-space-s)");
+        return nav;
+    }
+}
