@@ -23,6 +23,7 @@ public class GatewayServer implements SmartLifecycle {
     private final UpstreamAddressPolicy addressPolicy;
     private final GatewayAuthenticator authenticator;
     private final long maxSignedBodyBytes;
+    private final long replayBufferBytes;
     private final int configuredPort;
     private final String bindAddress;
     private volatile DisposableServer server;
@@ -30,12 +31,14 @@ public class GatewayServer implements SmartLifecycle {
 
     GatewayServer(RouteTableHolder routes, UpstreamAddressPolicy addressPolicy, GatewayAuthenticator authenticator,
                   @Value("${platform.gateway.max-signed-body-bytes:10485760}") long maxSignedBodyBytes,
+                  @Value("${platform.gateway.retry-body-buffer-bytes:1048576}") long replayBufferBytes,
                   @Value("${platform.gateway.port:8081}") int configuredPort,
                   @Value("${platform.gateway.address:0.0.0.0}") String bindAddress) {
         this.routes = routes;
         this.addressPolicy = addressPolicy;
         this.authenticator = authenticator;
         this.maxSignedBodyBytes = maxSignedBodyBytes;
+        this.replayBufferBytes = replayBufferBytes;
         this.configuredPort = configuredPort;
         this.bindAddress = bindAddress;
     }
@@ -48,7 +51,7 @@ public class GatewayServer implements SmartLifecycle {
                 .host(bindAddress)
                 .port(configuredPort)
                 .idleTimeout(Duration.ofSeconds(60))
-                .handle(new ProxyHandler(routes, new UpstreamForwarder(clients), authenticator, maxSignedBodyBytes))
+                .handle(new ProxyHandler(routes, new UpstreamForwarder(clients, replayBufferBytes), authenticator, maxSignedBodyBytes))
                 .bindNow(Duration.ofSeconds(10));
         LOG.info("Gateway listening on http://{}:{} ({} routes)", bindAddress, port(), routes.current().size());
     }

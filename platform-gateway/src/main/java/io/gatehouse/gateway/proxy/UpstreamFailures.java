@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.proxy;
 
+import io.gatehouse.gateway.retry.FailureKind;
 import io.gatehouse.gateway.route.UpstreamTarget;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
@@ -24,6 +25,11 @@ final class UpstreamFailures {
         String where = target.host() + ":" + target.port();
         if (cause instanceof UpstreamBlockedException blocked) {
             return new GatewayError(502, "upstream_blocked", blocked.getMessage());
+        }
+        if (isPoolExhausted(cause)) {
+            return new GatewayError(503, "no_healthy_upstream", "every connection to " + where + " is busy and no"
+                    + " connection became free in time (connection pool exhausted) - the upstream is overloaded or"
+                    + " slow; raise its capacity or lower the request rate");
         }
         if (cause instanceof ConnectTimeoutException) {
             return new GatewayError(502, "upstream_connect_failed", "no TCP connection to " + where + " within "
@@ -64,6 +70,28 @@ final class UpstreamFailures {
         }
         return new GatewayError(502, "upstream_invalid_response", "the call to " + where + " failed ("
                 + cause.getClass().getSimpleName() + ") - check the upstream's logs");
+    }
+
+    /** Which retryOn condition a failure counts as; null when it must not be retried (blocked, deadline). */
+    static FailureKind kindOf(Throwable error) {
+        Throwable cause = rootOf(error);
+        if (cause instanceof UpstreamBlockedException || cause instanceof TimeoutException) {
+            return null;
+        }
+        if (cause instanceof ConnectTimeoutException || cause instanceof UnknownHostException
+                || cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                || cause instanceof SSLException || isPoolExhausted(cause)) {
+            return FailureKind.CONNECT_FAILURE;
+        }
+        if (cause instanceof ReadTimeoutException) {
+            return FailureKind.TIMEOUT;
+        }
+        return FailureKind.RESET;
+    }
+
+    static boolean isPoolExhausted(Throwable cause) {
+        return cause.getClass().getSimpleName().equals("PoolAcquireTimeoutException")
+                || cause.getClass().getSimpleName().equals("PoolAcquirePendingLimitException");
     }
 
     private static Throwable rootOf(Throwable error) {

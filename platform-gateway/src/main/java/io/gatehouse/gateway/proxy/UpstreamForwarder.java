@@ -1,81 +1,198 @@
 package io.gatehouse.gateway.proxy;
 
+import io.gatehouse.gateway.retry.AttemptPlan;
+import io.gatehouse.gateway.retry.Backoff;
+import io.gatehouse.gateway.retry.FailureKind;
+import io.gatehouse.gateway.retry.RetryAfter;
+import io.gatehouse.gateway.retry.RetryBudget;
+import io.gatehouse.gateway.retry.RetryDecision;
+import io.gatehouse.gateway.retry.RetryRules;
+import io.gatehouse.gateway.route.CompiledProvider;
 import io.gatehouse.gateway.route.CompiledRoute;
 import io.gatehouse.gateway.route.UpstreamTarget;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Mono;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
-/** Sends one request to one of the route's targets and streams the answer back; explains failures. */
+/**
+ * Runs a call's attempts in order - the provider's targets with retries and backoff, then fallback providers -
+ * within the route deadline, and streams the first acceptable answer back. A response already streaming to the
+ * caller is never retried. Failures end in the contract's JSON error, explained.
+ */
 final class UpstreamForwarder {
     static final String REQUEST_ID = "X-Request-Id";
     static final String CREDENTIAL_HEADER = "X-Gatehouse-Credential";
 
     private final UpstreamClients clients;
+    private final long replayBufferBytes;
+    private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
 
-    UpstreamForwarder(UpstreamClients clients) {
+    UpstreamForwarder(UpstreamClients clients, long replayBufferBytes) {
         this.clients = clients;
+        this.replayBufferBytes = replayBufferBytes;
     }
 
     /**
-     * @param bufferedBody the whole body when the gateway already read it (signed requests); null to stream it
-     * @param caller       what to tell the upstream about the authenticated caller (removed headers, credential id)
+     * @param bufferedBody the whole body when the gateway already read it (signed requests); null otherwise
+     * @param caller       what to tell the upstream about the authenticated caller
      */
     Mono<Void> forward(HttpServerRequest request, HttpServerResponse response, CompiledRoute route, GatewayPath path,
                        String rest, String requestId, byte[] bufferedBody, CallerHeaders caller) {
-        UpstreamTarget target = route.provider().pick(ThreadLocalRandom.current().nextDouble());
-        String forwardedPath = route.stripPrefix() ? rest : path.path();
-        String uri = target.origin() + PathJoin.join(target.basePath(), forwardedPath, path.rawQuery());
-        HttpHeaders headers = upstreamHeaders(request, route, requestId, caller);
-        HttpClient client = clients.forProvider(route.provider());
-        HttpClient.RequestSender sender = client.headers(h -> h.set(headers)).request(request.method()).uri(uri);
-        HttpClient.ResponseReceiver<?> receiver;
-        if (bufferedBody != null) {
-            headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
-            headers.set(HttpHeaderNames.CONTENT_LENGTH, bufferedBody.length);
-            receiver = bufferedBody.length == 0 ? sender : sender.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(bufferedBody)));
-        } else if (hasBody(request)) {
-            receiver = sender.send((upstreamRequest, out) -> out.send(request.receive().retain()));
-        } else {
-            receiver = sender;
+        long start = System.nanoTime();
+        String uriPath = route.stripPrefix() ? rest : path.path();
+        if (bufferedBody != null || !hasBody(request)) {
+            return run(new GatewayCall(request, response, route, uriPath, path.rawQuery(), requestId, caller,
+                    bufferedBody == null ? new byte[0] : bufferedBody, false, start));
         }
+        long length = contentLength(request);
+        if (route.retry().maxAttempts() > 1 && length >= 0 && length <= replayBufferBytes) {
+            return SignedBodyReader.read(request.receive(), replayBufferBytes)
+                    .flatMap(body -> run(new GatewayCall(request, response, route, uriPath, path.rawQuery(), requestId,
+                            caller, body, false, start)));
+        }
+        return run(new GatewayCall(request, response, route, uriPath, path.rawQuery(), requestId, caller, null, true,
+                start));
+    }
+
+    private Mono<Void> run(GatewayCall call) {
+        budget(call.route, call.route.provider()).recordRequest();
+        return attempt(call, 0);
+    }
+
+    private Mono<Void> attempt(GatewayCall call, int slot) {
+        CompiledProvider provider = call.plan.providerAt(slot);
+        UpstreamTarget target = provider.pickExcluding(call.tried, ThreadLocalRandom.current().nextDouble());
+        call.tried.add(target);
+        long remaining = call.remainingMs();
+        Instant startedAt = Instant.now();
+        long attemptStart = System.nanoTime();
         AtomicBoolean headReceived = new AtomicBoolean();
-        // The route deadline bounds the wait for the response head; a response already streaming is not cut off.
-        Mono<Long> deadline = Mono.delay(Duration.ofMillis(route.timeoutMs()))
+        Mono<Long> deadline = Mono.delay(Duration.ofMillis(Math.max(1, remaining)))
                 .flatMap(tick -> headReceived.get() ? Mono.<Long>never() : Mono.just(tick));
-        return receiver.response((upstream, body) -> {
+        return send(call, provider, target)
+                .responseConnection((upstream, connection) -> {
                     headReceived.set(true);
-                    response.status(upstream.status());
-                    response.headers(HeaderHygiene.forCaller(upstream.responseHeaders()));
-                    response.header(REQUEST_ID, requestId);
-                    return response.send(body.retain());
-                })
-                .then()
-                .timeout(deadline)
-                .onErrorResume(error -> {
-                    if (response.hasSentHeaders()) {
-                        return Mono.error(error);
+                    // The per-try timeout guards the wait for the head; a streaming body may pause longer.
+                    connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
+                    long latency = millisSince(attemptStart);
+                    int status = upstream.status().code();
+                    AttemptPlan.Next next = call.plan.afterStatus(slot, status);
+                    long wait = next.exists() ? waitBefore(call, next.slot(), upstream.responseHeaders(), status) : 0;
+                    RetryDecision decision = decide(call, next, RetryRules.Outcome.status(status), wait);
+                    call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, status, null,
+                            decision.reason()));
+                    if (decision.retry()) {
+                        return connection.inbound().receive().then(Mono.just(Step.retry(next.slot(), wait)));
                     }
-                    GatewayError explained = UpstreamFailures.explain(error, target,
-                            route.provider().connectTimeoutMs(), route.provider().responseTimeoutMs(), route.timeoutMs());
-                    return ErrorResponder.send(response, explained, requestId, route.name(), 1);
+                    call.response.status(upstream.status());
+                    call.response.headers(HeaderHygiene.forCaller(upstream.responseHeaders()));
+                    timingHeaders(call, latency);
+                    return call.response.send(connection.inbound().receive().retain()).then().thenReturn(Step.DONE);
+                })
+                .next()
+                .timeout(deadline)
+                .onErrorResume(error -> failed(call, slot, provider, target, startedAt, attemptStart, error))
+                .flatMap(step -> switch (step.kind()) {
+                    case DONE -> Mono.<Void>empty();
+                    case RETRY -> {
+                        RetryBudget held = call.heldBudget;
+                        call.heldBudget = null;
+                        Mono<Void> retry = Mono.delay(Duration.ofMillis(step.waitMs())).then(attempt(call, step.slot()));
+                        yield held == null ? retry : retry.doFinally(signal -> held.release());
+                    }
+                    case FAIL -> {
+                        timingHeaders(call, -1);
+                        yield ErrorResponder.send(call.response, step.error(), call.requestId, call.route.name(),
+                                call.attempts.size());
+                    }
                 });
     }
 
-    private static HttpHeaders upstreamHeaders(HttpServerRequest request, CompiledRoute route, String requestId,
-                                               CallerHeaders caller) {
+    private Mono<Step> failed(GatewayCall call, int slot, CompiledProvider provider, UpstreamTarget target,
+                              Instant startedAt, long attemptStart, Throwable error) {
+        if (call.response.hasSentHeaders()) {
+            return Mono.error(error);
+        }
+        long latency = millisSince(attemptStart);
+        CompiledRoute route = call.route;
+        GatewayError explained = UpstreamFailures.explain(error, target, provider.connectTimeoutMs(),
+                provider.responseTimeoutMs(), route.timeoutMs());
+        FailureKind kind = UpstreamFailures.kindOf(error);
+        if (kind == null) {
+            String why = error instanceof TimeoutException ? "route deadline of " + route.timeoutMs() + " ms passed"
+                    : "not retryable";
+            call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, 0, explained.code(), why));
+            return Mono.just(Step.fail(withAttempts(explained, call)));
+        }
+        AttemptPlan.Next next = call.plan.afterFailure(slot, kind);
+        long wait = next.exists() ? waitBefore(call, next.slot(), null, 0) : 0;
+        RetryDecision decision = decide(call, next, RetryRules.Outcome.failure(kind), wait);
+        call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, 0, explained.code(),
+                decision.reason()));
+        return Mono.just(decision.retry() ? Step.retry(next.slot(), wait) : Step.fail(withAttempts(explained, call)));
+    }
+
+    private RetryDecision decide(GatewayCall call, AttemptPlan.Next next, RetryRules.Outcome outcome, long wait) {
+        int made = call.attempts.size() + 1;
+        String nextName = next.exists() ? describe(call, next.slot()) : null;
+        RetryDecision decision = RetryRules.decide(call.retryContext, outcome, nextName, next.whyNot(), made,
+                call.remainingMs(), wait, true);
+        if (decision.retry() && !call.plan.isFallback(next.slot())) {
+            RetryBudget budget = budget(call.route, call.plan.providerAt(next.slot()));
+            if (!budget.tryAcquire()) {
+                return RetryRules.decide(call.retryContext, outcome, nextName, next.whyNot(), made, call.remainingMs(),
+                        wait, false);
+            }
+            call.heldBudget = budget; // released when the retry attempt ends
+        }
+        return decision;
+    }
+
+    private long waitBefore(GatewayCall call, int nextSlot, HttpHeaders responseHeaders, int status) {
+        if (call.plan.isFallback(nextSlot)) {
+            return 0;
+        }
+        long backoff = Backoff.delayMs(call.attempts.size() + 1, call.route.retry().initialBackoffMs(),
+                call.route.retry().maxBackoffMs(), () -> ThreadLocalRandom.current().nextDouble());
+        if (responseHeaders != null && (status == 429 || status == 503)) {
+            return RetryAfter.parse(responseHeaders.get(HttpHeaderNames.RETRY_AFTER), Instant.now())
+                    .map(Duration::toMillis).orElse(backoff);
+        }
+        return backoff;
+    }
+
+    private HttpClient.ResponseReceiver<?> send(GatewayCall call, CompiledProvider provider, UpstreamTarget target) {
+        String uri = target.origin() + PathJoin.join(target.basePath(), call.uriPath, call.rawQuery);
+        HttpHeaders headers = upstreamHeaders(call, provider);
+        HttpClient.RequestSender sender = clients.forProvider(provider).headers(h -> h.set(headers))
+                .request(call.request.method()).uri(uri);
+        if (call.body != null) {
+            headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, call.body.length);
+            return call.body.length == 0 ? sender : sender.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(call.body)));
+        }
+        // Streamed body: only ever sent once (a later attempt happens only after a connect failure sent nothing).
+        return sender.send((upstreamRequest, out) -> out.send(call.request.receive().retain()));
+    }
+
+    private static HttpHeaders upstreamHeaders(GatewayCall call, CompiledProvider provider) {
+        HttpServerRequest request = call.request;
         HttpHeaders headers = HeaderHygiene.forUpstream(request.requestHeaders());
-        caller.removed().forEach(headers::remove);
-        route.provider().injectedHeaders().forEach(headers::set);
+        call.caller.removed().forEach(headers::remove);
+        provider.injectedHeaders().forEach(headers::set);
         String clientIp = clientIp(request);
         String priorFor = request.requestHeaders().get("X-Forwarded-For");
         headers.set("X-Forwarded-For", priorFor == null || priorFor.isBlank() ? clientIp : priorFor + ", " + clientIp);
@@ -84,19 +201,46 @@ final class UpstreamForwarder {
         if (host != null) {
             headers.set("X-Forwarded-Host", host);
         }
-        headers.set(REQUEST_ID, requestId);
-        if (caller.credentialId() != null) {
-            headers.set(CREDENTIAL_HEADER, caller.credentialId());
+        headers.set(REQUEST_ID, call.requestId);
+        if (call.caller.credentialId() != null) {
+            headers.set(CREDENTIAL_HEADER, call.caller.credentialId());
         }
         return headers;
     }
 
-    static String clientIp(HttpServerRequest request) {
-        InetSocketAddress remote = request.remoteAddress();
-        if (remote == null || remote.getAddress() == null) {
-            return "unknown";
+    private static void timingHeaders(GatewayCall call, long upstreamLatencyMs) {
+        call.response.header(REQUEST_ID, call.requestId);
+        call.response.header("X-Gateway-Attempts", Integer.toString(call.attempts.size()));
+        call.response.header("X-Gateway-Latency", Long.toString(call.elapsedMs()));
+        if (upstreamLatencyMs >= 0) {
+            call.response.header("X-Upstream-Latency", Long.toString(upstreamLatencyMs));
         }
-        return remote.getAddress().getHostAddress();
+    }
+
+    private static GatewayError withAttempts(GatewayError error, GatewayCall call) {
+        int n = call.attempts.size();
+        return n <= 1 ? error : new GatewayError(error.status(), error.code(), error.message() + " (after " + n
+                + " attempts: " + String.join("; ", call.attempts.stream().map(a -> a.target() + " "
+                + (a.status() > 0 ? String.valueOf(a.status()) : a.errorCode())).toList()) + ")");
+    }
+
+    private static String describe(GatewayCall call, int slot) {
+        CompiledProvider provider = call.plan.providerAt(slot);
+        return call.plan.isFallback(slot) ? "fallback provider '" + provider.name() + "'" : "provider '"
+                + provider.name() + "' again";
+    }
+
+    private RetryBudget budget(CompiledRoute route, CompiledProvider provider) {
+        return budgets.computeIfAbsent(route.tenant() + "/" + provider.name(), k -> RetryBudget.standard());
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000L;
+    }
+
+    static String clientIp(HttpServerRequest request) {
+        var remote = request.remoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     static boolean hasBody(HttpServerRequest request) {
@@ -108,8 +252,32 @@ final class UpstreamForwarder {
         return length != null && !length.equals("0");
     }
 
+    private static long contentLength(HttpServerRequest request) {
+        String length = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** Headers to drop before forwarding (the caller's gateway credential) and the credential id to announce. */
     record CallerHeaders(List<String> removed, String credentialId) {
         static final CallerHeaders PUBLIC = new CallerHeaders(List.of(), null);
+    }
+
+    /** What to do after an attempt. */
+    private record Step(Kind kind, int slot, long waitMs, GatewayError error) {
+        enum Kind { DONE, RETRY, FAIL }
+
+        static final Step DONE = new Step(Kind.DONE, -1, 0, null);
+
+        static Step retry(int slot, long waitMs) {
+            return new Step(Kind.RETRY, slot, waitMs, null);
+        }
+
+        static Step fail(GatewayError error) {
+            return new Step(Kind.FAIL, -1, 0, error);
+        }
     }
 }

@@ -34,6 +34,26 @@ public final class CompiledProvider {
         return targets.get(targets.size() - 1);
     }
 
+    /** Weighted choice among targets not yet tried; all of them once every target was tried. */
+    public UpstreamTarget pickExcluding(java.util.Collection<UpstreamTarget> tried, double roll) {
+        if (tried.isEmpty() || targets.size() == 1) {
+            return pick(roll);
+        }
+        List<UpstreamTarget> fresh = targets.stream().filter(t -> !tried.contains(t)).toList();
+        if (fresh.isEmpty()) {
+            return pick(roll);
+        }
+        int weight = fresh.stream().mapToInt(UpstreamTarget::weight).sum();
+        int point = (int) (roll * weight);
+        for (UpstreamTarget target : fresh) {
+            point -= target.weight();
+            if (point < 0) {
+                return target;
+            }
+        }
+        return fresh.get(fresh.size() - 1);
+    }
+
     public String name() {
         return name;
     }

@@ -1,0 +1,67 @@
+package io.gatehouse.gateway.proxy;
+
+import io.gatehouse.gateway.retry.AttemptPlan;
+import io.gatehouse.gateway.retry.RetryBudget;
+import io.gatehouse.gateway.retry.RetryContext;
+import io.gatehouse.gateway.route.CompiledProvider;
+import io.gatehouse.gateway.route.CompiledRoute;
+import io.gatehouse.gateway.route.UpstreamTarget;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * The state of one gateway call across its attempts. Touched by one attempt at a time (attempts run strictly in
+ * sequence), so plain collections suffice.
+ */
+final class GatewayCall {
+    final HttpServerRequest request;
+    final HttpServerResponse response;
+    final CompiledRoute route;
+    final String uriPath;
+    final String rawQuery;
+    final String requestId;
+    final UpstreamForwarder.CallerHeaders caller;
+    /** The whole body when held in memory (replayable); null when streamed or absent. */
+    final byte[] body;
+    final boolean streamedBody;
+    final AttemptPlan<CompiledProvider> plan;
+    final RetryContext retryContext;
+    final long startNanos;
+    final long deadlineNanos;
+    final List<Attempt> attempts = new ArrayList<>();
+    final Set<UpstreamTarget> tried = new HashSet<>();
+    /** A retry token taken for the next attempt, handed to it so it is released when that attempt ends. */
+    RetryBudget heldBudget;
+
+    GatewayCall(HttpServerRequest request, HttpServerResponse response, CompiledRoute route, String uriPath,
+                String rawQuery, String requestId, UpstreamForwarder.CallerHeaders caller, byte[] body,
+                boolean streamedBody, long startNanos) {
+        this.request = request;
+        this.response = response;
+        this.route = route;
+        this.uriPath = uriPath;
+        this.rawQuery = rawQuery;
+        this.requestId = requestId;
+        this.caller = caller;
+        this.body = body;
+        this.streamedBody = streamedBody;
+        this.plan = new AttemptPlan<>(route.provider(), route.retry().maxAttempts(), route.fallbacks(),
+                route.retry().retryOn());
+        this.retryContext = new RetryContext(request.method().name(), route.retry().retryNonIdempotent(),
+                request.requestHeaders().contains("Idempotency-Key"), !streamedBody);
+        this.startNanos = startNanos;
+        this.deadlineNanos = startNanos + route.timeoutMs() * 1_000_000L;
+    }
+
+    long remainingMs() {
+        return Math.max(0, (deadlineNanos - System.nanoTime()) / 1_000_000L);
+    }
+
+    long elapsedMs() {
+        return (System.nanoTime() - startNanos) / 1_000_000L;
+    }
+}

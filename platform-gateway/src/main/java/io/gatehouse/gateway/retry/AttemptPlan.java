@@ -1,0 +1,65 @@
+package io.gatehouse.gateway.retry;
+
+import java.util.List;
+
+/**
+ * The order of attempts for one call: the primary provider up to {@code maxAttempts} times, then each fallback
+ * provider once. A failure that the route does not retry on (per {@code retryOn}) skips to the first fallback when
+ * it means the primary could not answer at all (connect failure or timeout).
+ */
+public final class AttemptPlan<P> {
+    private final P primary;
+    private final int maxAttempts;
+    private final List<P> fallbacks;
+    private final List<String> retryOn;
+
+    public AttemptPlan(P primary, int maxAttempts, List<P> fallbacks, List<String> retryOn) {
+        this.primary = primary;
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.fallbacks = List.copyOf(fallbacks);
+        this.retryOn = List.copyOf(retryOn);
+    }
+
+    public P providerAt(int slot) {
+        return slot < maxAttempts ? primary : fallbacks.get(slot - maxAttempts);
+    }
+
+    public boolean isFallback(int slot) {
+        return slot >= maxAttempts;
+    }
+
+    /** Where to go after an attempt: a slot, or none with the reason. */
+    public record Next(int slot, String whyNot) {
+        public boolean exists() {
+            return slot >= 0;
+        }
+    }
+
+    /** The next slot after a status answer at {@code slot}. */
+    public Next afterStatus(int slot, int status) {
+        boolean listed = retryOn.contains(Integer.toString(status));
+        return next(slot, listed, listed);
+    }
+
+    /** The next slot after a transport failure at {@code slot}. */
+    public Next afterFailure(int slot, FailureKind kind) {
+        boolean listed = retryOn.contains(kind.condition());
+        boolean primaryUnreachable = kind == FailureKind.CONNECT_FAILURE || kind == FailureKind.TIMEOUT;
+        return next(slot, listed, listed || primaryUnreachable);
+    }
+
+    private Next next(int slot, boolean retryHere, boolean fallbackWorthy) {
+        if (!isFallback(slot) && retryHere && slot + 1 < maxAttempts) {
+            return new Next(slot + 1, null);
+        }
+        int firstFallback = Math.max(slot + 1, maxAttempts);
+        if (fallbackWorthy && firstFallback < maxAttempts + fallbacks.size()) {
+            return new Next(firstFallback, null);
+        }
+        if (!retryHere && !fallbackWorthy) {
+            return new Next(-1, "not in the route's retryOn");
+        }
+        return new Next(-1, "all planned attempts used (" + maxAttempts + " on the provider"
+                + (fallbacks.isEmpty() ? "" : ", 1 on each of " + fallbacks.size() + " fallback providers") + ")");
+    }
+}
