@@ -184,6 +184,35 @@ class RetriesAndFailoverTest {
         }
     }
 
+    @Test
+    void aTargetFailingFiveTimesInARowIsEjectedAndGetsNoMoreTraffic() throws Exception {
+        try (ScriptedUpstream bad = new ScriptedUpstream((hit, ex) -> ScriptedUpstream.reply(ex, 500, "broken"));
+             ScriptedUpstream good = new ScriptedUpstream((hit, ex) -> ScriptedUpstream.reply(ex, 200, "fine"))) {
+            route("eject", List.of(bad.url(), good.url()), Map.of("retry", Map.of("retryOn", List.of("500"),
+                    "initialBackoffMs", 1, "maxBackoffMs", 2)));
+            for (int i = 0; i < 40; i++) {
+                HttpResponse<String> response = get("/eject");
+                assertThat(response.statusCode()).isEqualTo(200);
+            }
+            assertThat(bad.hits.get()).isEqualTo(5);
+            assertThat(good.hits.get()).isEqualTo(40);
+        }
+    }
+
+    @Test
+    void whenEveryTargetIsEjectedTheGatewayAnswers503NoHealthyUpstream() throws Exception {
+        try (ScriptedUpstream bad = new ScriptedUpstream((hit, ex) -> ScriptedUpstream.reply(ex, 502, "broken"))) {
+            route("allbad", List.of(bad.url()), Map.of("retry", Map.of("maxAttempts", 1)));
+            for (int i = 0; i < 5; i++) {
+                assertThat(get("/allbad").statusCode()).isEqualTo(502);
+            }
+            HttpResponse<String> response = get("/allbad");
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(response.body()).get("error").get("code").asText()).isEqualTo("no_healthy_upstream");
+            assertThat(bad.hits.get()).isEqualTo(5);
+        }
+    }
+
     private void route(String name, List<String> targets, Map<String, Object> extra) throws Exception {
         Map<String, Object> provider = new java.util.HashMap<>(Map.of("name", name + "-up",
                 "targets", targets.stream().map(u -> Map.of("url", u)).toList()));

@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.proxy;
 
 import io.gatehouse.auth.authn.GatewayAuthenticator;
+import io.gatehouse.gateway.health.UpstreamHealth;
 import io.gatehouse.gateway.route.RouteTableHolder;
 import io.gatehouse.gateway.upstream.UpstreamAddressPolicy;
 import java.net.InetSocketAddress;
@@ -22,6 +23,7 @@ public class GatewayServer implements SmartLifecycle {
     private final RouteTableHolder routes;
     private final UpstreamAddressPolicy addressPolicy;
     private final GatewayAuthenticator authenticator;
+    private final UpstreamHealth health;
     private final long maxSignedBodyBytes;
     private final long replayBufferBytes;
     private final int configuredPort;
@@ -30,6 +32,7 @@ public class GatewayServer implements SmartLifecycle {
     private volatile UpstreamClients clients;
 
     GatewayServer(RouteTableHolder routes, UpstreamAddressPolicy addressPolicy, GatewayAuthenticator authenticator,
+                  UpstreamHealth health,
                   @Value("${platform.gateway.max-signed-body-bytes:10485760}") long maxSignedBodyBytes,
                   @Value("${platform.gateway.retry-body-buffer-bytes:1048576}") long replayBufferBytes,
                   @Value("${platform.gateway.port:8081}") int configuredPort,
@@ -37,6 +40,7 @@ public class GatewayServer implements SmartLifecycle {
         this.routes = routes;
         this.addressPolicy = addressPolicy;
         this.authenticator = authenticator;
+        this.health = health;
         this.maxSignedBodyBytes = maxSignedBodyBytes;
         this.replayBufferBytes = replayBufferBytes;
         this.configuredPort = configuredPort;
@@ -51,7 +55,7 @@ public class GatewayServer implements SmartLifecycle {
                 .host(bindAddress)
                 .port(configuredPort)
                 .idleTimeout(Duration.ofSeconds(60))
-                .handle(new ProxyHandler(routes, new UpstreamForwarder(clients, replayBufferBytes), authenticator, maxSignedBodyBytes))
+                .handle(new ProxyHandler(routes, new UpstreamForwarder(clients, health, replayBufferBytes), authenticator, maxSignedBodyBytes))
                 .bindNow(Duration.ofSeconds(10));
         LOG.info("Gateway listening on http://{}:{} ({} routes)", bindAddress, port(), routes.current().size());
     }

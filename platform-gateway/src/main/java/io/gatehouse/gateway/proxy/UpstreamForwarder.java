@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.proxy;
 
+import io.gatehouse.gateway.health.UpstreamHealth;
 import io.gatehouse.gateway.retry.AttemptPlan;
 import io.gatehouse.gateway.retry.Backoff;
 import io.gatehouse.gateway.retry.FailureKind;
@@ -37,11 +38,13 @@ final class UpstreamForwarder {
     static final String CREDENTIAL_HEADER = "X-Gatehouse-Credential";
 
     private final UpstreamClients clients;
+    private final UpstreamHealth health;
     private final long replayBufferBytes;
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
 
-    UpstreamForwarder(UpstreamClients clients, long replayBufferBytes) {
+    UpstreamForwarder(UpstreamClients clients, UpstreamHealth health, long replayBufferBytes) {
         this.clients = clients;
+        this.health = health;
         this.replayBufferBytes = replayBufferBytes;
     }
 
@@ -74,7 +77,18 @@ final class UpstreamForwarder {
 
     private Mono<Void> attempt(GatewayCall call, int slot) {
         CompiledProvider provider = call.plan.providerAt(slot);
-        UpstreamTarget target = provider.pickExcluding(call.tried, ThreadLocalRandom.current().nextDouble());
+        String tenant = call.route.tenant();
+        UpstreamTarget target = chooseHealthyTarget(call, provider);
+        if (target == null) {
+            return unavailable(call, slot, provider, new GatewayError(503, "no_healthy_upstream", "every target of"
+                    + " provider '" + provider.name() + "' is ejected after repeated failures - check the upstream;"
+                    + " targets are re-admitted automatically after their ejection period"));
+        }
+        if (!health.tryEnter(tenant, provider.name())) {
+            return unavailable(call, slot, provider, new GatewayError(503, "circuit_open", "the circuit breaker of"
+                    + " provider '" + provider.name() + "' is open because most recent calls failed - calls are"
+                    + " refused fast for 30 s, then a few trial calls test the upstream again"));
+        }
         call.tried.add(target);
         long remaining = call.remainingMs();
         Instant startedAt = Instant.now();
@@ -89,6 +103,7 @@ final class UpstreamForwarder {
                     connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
                     long latency = millisSince(attemptStart);
                     int status = upstream.status().code();
+                    health.recordOutcome(tenant, provider.name(), target.origin(), status >= 500, latency);
                     AttemptPlan.Next next = call.plan.afterStatus(slot, status);
                     long wait = next.exists() ? waitBefore(call, next.slot(), upstream.responseHeaders(), status) : 0;
                     RetryDecision decision = decide(call, next, RetryRules.Outcome.status(status), wait);
@@ -131,6 +146,9 @@ final class UpstreamForwarder {
         GatewayError explained = UpstreamFailures.explain(error, target, provider.connectTimeoutMs(),
                 provider.responseTimeoutMs(), route.timeoutMs());
         FailureKind kind = UpstreamFailures.kindOf(error);
+        if (kind != null || error instanceof TimeoutException) {
+            health.recordOutcome(route.tenant(), provider.name(), target.origin(), true, latency);
+        }
         if (kind == null) {
             String why = error instanceof TimeoutException ? "route deadline of " + route.timeoutMs() + " ms passed"
                     : "not retryable";
@@ -143,6 +161,28 @@ final class UpstreamForwarder {
         call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, 0, explained.code(),
                 decision.reason()));
         return Mono.just(decision.retry() ? Step.retry(next.slot(), wait) : Step.fail(withAttempts(explained, call)));
+    }
+
+    private Mono<Void> unavailable(GatewayCall call, int slot, CompiledProvider provider, GatewayError error) {
+        AttemptPlan.Next next = call.plan.afterProviderUnavailable(slot);
+        String decision = next.exists() ? "provider unavailable; trying " + describe(call, next.slot())
+                : "provider unavailable; " + next.whyNot();
+        call.attempts.add(new Attempt(provider.name(), null, Instant.now(), 0, 0, error.code(), decision));
+        if (next.exists()) {
+            return attempt(call, next.slot());
+        }
+        timingHeaders(call, -1);
+        return ErrorResponder.send(call.response, error, call.requestId, call.route.name(), call.attempts.size());
+    }
+
+    private UpstreamTarget chooseHealthyTarget(GatewayCall call, CompiledProvider provider) {
+        List<UpstreamTarget> healthy = provider.targets().stream()
+                .filter(t -> !health.isEjected(call.route.tenant(), provider.name(), t.origin())).toList();
+        if (healthy.isEmpty()) {
+            return null;
+        }
+        List<UpstreamTarget> fresh = healthy.stream().filter(t -> !call.tried.contains(t)).toList();
+        return CompiledProvider.weighted(fresh.isEmpty() ? healthy : fresh, ThreadLocalRandom.current().nextDouble());
     }
 
     private RetryDecision decide(GatewayCall call, AttemptPlan.Next next, RetryRules.Outcome outcome, long wait) {

@@ -48,6 +48,11 @@ public final class AttemptPlan<P> {
         return next(slot, listed, listed || primaryUnreachable);
     }
 
+    /** The next slot when the provider at {@code slot} cannot take calls at all (circuit open, all targets ejected). */
+    public Next afterProviderUnavailable(int slot) {
+        return next(slot, false, true);
+    }
+
     private Next next(int slot, boolean retryHere, boolean fallbackWorthy) {
         if (!isFallback(slot) && retryHere && slot + 1 < maxAttempts) {
             return new Next(slot + 1, null);

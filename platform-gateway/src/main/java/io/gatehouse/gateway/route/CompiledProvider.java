@@ -7,7 +7,6 @@ import java.util.Map;
 public final class CompiledProvider {
     private final String name;
     private final List<UpstreamTarget> targets;
-    private final int totalWeight;
     private final int connectTimeoutMs;
     private final int responseTimeoutMs;
     private final Map<String, String> headers;
@@ -16,7 +15,6 @@ public final class CompiledProvider {
                      Map<String, String> headers) {
         this.name = name;
         this.targets = List.copyOf(targets);
-        this.totalWeight = targets.stream().mapToInt(UpstreamTarget::weight).sum();
         this.connectTimeoutMs = connectTimeoutMs;
         this.responseTimeoutMs = responseTimeoutMs;
         this.headers = Map.copyOf(headers);
@@ -24,34 +22,26 @@ public final class CompiledProvider {
 
     /** Weighted choice; {@code roll} is uniform in [0, 1). */
     public UpstreamTarget pick(double roll) {
-        int point = (int) (roll * totalWeight);
-        for (UpstreamTarget target : targets) {
-            point -= target.weight();
-            if (point < 0) {
-                return target;
-            }
-        }
-        return targets.get(targets.size() - 1);
+        return weighted(targets, roll);
     }
 
     /** Weighted choice among targets not yet tried; all of them once every target was tried. */
     public UpstreamTarget pickExcluding(java.util.Collection<UpstreamTarget> tried, double roll) {
-        if (tried.isEmpty() || targets.size() == 1) {
-            return pick(roll);
-        }
         List<UpstreamTarget> fresh = targets.stream().filter(t -> !tried.contains(t)).toList();
-        if (fresh.isEmpty()) {
-            return pick(roll);
-        }
-        int weight = fresh.stream().mapToInt(UpstreamTarget::weight).sum();
-        int point = (int) (roll * weight);
-        for (UpstreamTarget target : fresh) {
+        return weighted(fresh.isEmpty() ? targets : fresh, roll);
+    }
+
+    /** Weighted choice from a non-empty list. */
+    public static UpstreamTarget weighted(List<UpstreamTarget> candidates, double roll) {
+        int total = candidates.stream().mapToInt(UpstreamTarget::weight).sum();
+        int point = (int) (roll * total);
+        for (UpstreamTarget target : candidates) {
             point -= target.weight();
             if (point < 0) {
                 return target;
             }
         }
-        return fresh.get(fresh.size() - 1);
+        return candidates.get(candidates.size() - 1);
     }
 
     public String name() {

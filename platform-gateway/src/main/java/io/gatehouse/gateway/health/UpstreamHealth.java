@@ -1,0 +1,98 @@
+package io.gatehouse.gateway.health;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Health of every provider and target the gateway has talked to, keyed by tenant and provider name. Outlier
+ * ejection works per target; the circuit breaker per provider opens when half of its last 20 attempts failed (at
+ * least 10 recorded), answers fast while open (30 s), then lets a few trial calls through.
+ */
+@Component
+public class UpstreamHealth {
+    static final int EJECT_AFTER_FAILURES = 5;
+    static final Duration BASE_EJECTION = Duration.ofSeconds(30);
+    static final Duration MAX_EJECTION = Duration.ofMinutes(5);
+
+    private final Map<String, OutlierDetector> targets = new ConcurrentHashMap<>();
+    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final CircuitBreakerConfig breakerConfig;
+    private final LongSupplier clockMs;
+
+    public UpstreamHealth() {
+        this(System::currentTimeMillis, CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(Duration.ofSeconds(30))
+                .permittedNumberOfCallsInHalfOpenState(3)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build());
+    }
+
+    UpstreamHealth(LongSupplier clockMs, CircuitBreakerConfig breakerConfig) {
+        this.clockMs = clockMs;
+        this.breakerConfig = breakerConfig;
+    }
+
+    public boolean isEjected(String tenant, String provider, String target) {
+        OutlierDetector detector = targets.get(key(tenant, provider, target));
+        return detector != null && detector.isEjected();
+    }
+
+    /** Asks the provider's breaker for permission; false while it is open. Pair a true with {@link #recordOutcome}. */
+    public boolean tryEnter(String tenant, String provider) {
+        return breaker(tenant, provider).tryAcquirePermission();
+    }
+
+    /** Records one attempt: {@code failed} = connect failure, reset, timeout or a 5xx answer. */
+    public void recordOutcome(String tenant, String provider, String target, boolean failed, long latencyMs) {
+        OutlierDetector detector = targets.computeIfAbsent(key(tenant, provider, target),
+                k -> new OutlierDetector(target, EJECT_AFTER_FAILURES, BASE_EJECTION, MAX_EJECTION, clockMs));
+        CircuitBreaker breaker = breaker(tenant, provider);
+        if (failed) {
+            detector.recordFailure();
+            breaker.onError(latencyMs, java.util.concurrent.TimeUnit.MILLISECONDS, new UpstreamFailed());
+        } else {
+            detector.recordSuccess();
+            breaker.onSuccess(latencyMs, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** "CLOSED", "OPEN" or "HALF_OPEN" - for the console. */
+    public String circuitState(String tenant, String provider) {
+        CircuitBreaker breaker = breakers.get(tenant + "/" + provider);
+        return breaker == null ? "CLOSED" : breaker.getState().name();
+    }
+
+    /** Live state of the given targets of a provider, in order. */
+    public List<TargetState> targetStates(String tenant, String provider, List<String> targetOrigins) {
+        return targetOrigins.stream().map(origin -> {
+            OutlierDetector detector = targets.get(key(tenant, provider, origin));
+            return detector == null ? new TargetState(origin, false, null, 0, 0) : detector.state();
+        }).toList();
+    }
+
+    private CircuitBreaker breaker(String tenant, String provider) {
+        return breakers.computeIfAbsent(tenant + "/" + provider,
+                name -> CircuitBreaker.of(name, breakerConfig));
+    }
+
+    private static String key(String tenant, String provider, String target) {
+        return tenant + "/" + provider + "/" + target;
+    }
+
+    /** Marker for a failed upstream attempt, recorded by the breaker without a stack trace. */
+    private static final class UpstreamFailed extends RuntimeException {
+        UpstreamFailed() {
+            super("upstream attempt failed", null, false, false);
+        }
+    }
+}
