@@ -27,10 +27,15 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String tenant, String objectType, String objectId, String detail) {
         AuditActorSource source = actorSource.getIfAvailable();
-        String actor = source != null ? source.actor() : currentPrincipal();
         String ip = source != null ? source.ip() : null;
-        events.save(new AuditEvent(OffsetDateTime.now(ZoneOffset.UTC), actor, ip, action, tenant, objectType, objectId,
-                detail == null ? null : truncate(detail)));
+        events.save(new AuditEvent(OffsetDateTime.now(ZoneOffset.UTC), currentActor(), ip, action, tenant, objectType,
+                objectId, detail == null ? null : truncate(detail)));
+    }
+
+    /** Who is acting now: the signed-in user, or "system" outside a request. */
+    public String currentActor() {
+        AuditActorSource source = actorSource.getIfAvailable();
+        return source != null ? source.actor() : currentPrincipal();
     }
 
     @Transactional(readOnly = true)

@@ -68,7 +68,7 @@ public class CredentialService {
             case JWT -> KeyMaterial.jwtKeyId();
         };
         Credential credential = new Credential(KeyMaterial.credentialId(), tenantId, type, request.name().strip(),
-                accessKey, currentActor());
+                accessKey, audit.currentActor());
         String algorithm = type == CredentialType.JWT ? CredentialRules.jwtAlgorithm(request) : null;
         credential.configure(algorithm, type == CredentialType.JWT ? request.publicKeyPem() : null,
                 request.routes() == null ? null : String.join(",", request.routes()), request.expiresAt());
@@ -195,11 +195,5 @@ public class CredentialService {
 
     private static String scopeText(List<String> routes) {
         return routes == null ? " for all routes" : " for routes " + routes;
-    }
-
-    private static String currentActor() {
-        org.springframework.security.core.Authentication auth =
-                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth.getName() == null ? "system" : auth.getName();
     }
 }
