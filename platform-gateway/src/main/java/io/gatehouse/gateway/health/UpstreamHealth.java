@@ -47,23 +47,38 @@ public class UpstreamHealth {
         return detector != null && detector.isEjected();
     }
 
-    /** Asks the provider's breaker for permission; false while it is open. Pair a true with {@link #recordOutcome}. */
+    /** Asks the provider's breaker for permission; false while it is open. Pair a true with {@link #recordCall} or {@link #release}. */
     public boolean tryEnter(String tenant, String provider) {
         return breaker(tenant, provider).tryAcquirePermission();
     }
 
-    /** Records one attempt: {@code failed} = connect failure, reset, timeout or a 5xx answer. */
-    public void recordOutcome(String tenant, String provider, String target, boolean failed, long latencyMs) {
+    /** Records one attempt on one target: {@code failed} = connect failure, reset, timeout or a 5xx answer. */
+    public void recordAttempt(String tenant, String provider, String target, boolean failed) {
         OutlierDetector detector = targets.computeIfAbsent(key(tenant, provider, target),
                 k -> new OutlierDetector(target, EJECT_AFTER_FAILURES, BASE_EJECTION, MAX_EJECTION, clockMs));
-        CircuitBreaker breaker = breaker(tenant, provider);
         if (failed) {
             detector.recordFailure();
-            breaker.onError(latencyMs, java.util.concurrent.TimeUnit.MILLISECONDS, new UpstreamFailed());
         } else {
             detector.recordSuccess();
+        }
+    }
+
+    /**
+     * Records how a call went on a provider once the gateway is done with it (after its retries), for the breaker:
+     * a provider whose retries still succeed on a healthy target must not have its circuit opened.
+     */
+    public void recordCall(String tenant, String provider, boolean failed, long latencyMs) {
+        CircuitBreaker breaker = breaker(tenant, provider);
+        if (failed) {
+            breaker.onError(latencyMs, java.util.concurrent.TimeUnit.MILLISECONDS, new UpstreamFailed());
+        } else {
             breaker.onSuccess(latencyMs, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Gives back a permission that will not be recorded (the caller went away, or the attempt was refused locally). */
+    public void release(String tenant, String provider) {
+        breaker(tenant, provider).releasePermission();
     }
 
     /** "CLOSED", "OPEN" or "HALF_OPEN" - for the console. */

@@ -34,6 +34,9 @@ final class GatewayCall {
     final long deadlineNanos;
     final List<Attempt> attempts = new ArrayList<>();
     final Set<UpstreamTarget> tried = new HashSet<>();
+    /** The provider whose circuit breaker admitted this call, until the call is done with it. */
+    CompiledProvider enteredProvider;
+    long enteredAtNanos;
     /** A retry token taken for the next attempt, handed to it so it is released when that attempt ends. */
     RetryBudget heldBudget;
 

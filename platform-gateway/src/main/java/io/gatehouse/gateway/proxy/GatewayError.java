@@ -14,6 +14,11 @@ record GatewayError(int status, String code, String message) {
                 "the path must start with a tenant slug: http://HOST:PORT/{tenant}{pathPrefix}...");
     }
 
+    static GatewayError dotSegmentInPath() {
+        return new GatewayError(400, "invalid_path", "the path contains a '.' or '..' segment (perhaps percent-encoded);"
+                + " send the normalised path, e.g. /acme/echo/b instead of /acme/echo/a/../b");
+    }
+
     static GatewayError methodNotAllowed(String method, String route, java.util.Set<String> allowed) {
         return new GatewayError(405, "method_not_allowed", "route '" + route + "' does not accept " + method
                 + "; allowed: " + String.join(", ", allowed));

@@ -26,4 +26,20 @@ record GatewayPath(String tenant, String path, String rawQuery) {
         String rest = slash < 0 ? "" : rawPath.substring(slash);
         return new GatewayPath(tenant, rest, query);
     }
+
+    /**
+     * True when a segment of the raw path is {@code .} or {@code ..}, also percent-encoded or with {@code ;} path
+     * parameters ({@code ..;}). Such a path would pass a route's prefix here and climb out of it at an upstream that
+     * normalises paths - reaching another route's upstream path without that route's credentials.
+     */
+    static boolean hasDotSegment(String rawPath) {
+        for (String segment : rawPath.split("/", -1)) {
+            int params = segment.indexOf(';');
+            String name = (params < 0 ? segment : segment.substring(0, params)).replace("%2e", ".").replace("%2E", ".");
+            if (name.equals(".") || name.equals("..")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -51,6 +51,9 @@ final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResp
         if (path == null) {
             return ErrorResponder.send(response, GatewayError.noTenantInPath(), requestId, null, 0);
         }
+        if (GatewayPath.hasDotSegment(path.path())) {
+            return ErrorResponder.send(response, GatewayError.dotSegmentInPath(), requestId, null, 0);
+        }
         RouteMatch match = routes.current().match(path.tenant(), path.path(), request.method().name());
         if (match instanceof RouteMatch.NotFound) {
             return ErrorResponder.send(response, GatewayError.routeNotFound(path.tenant(), path.path()), requestId, null, 0);

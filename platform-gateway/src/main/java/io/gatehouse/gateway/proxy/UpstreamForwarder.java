@@ -72,7 +72,11 @@ final class UpstreamForwarder {
 
     private Mono<Void> run(GatewayCall call) {
         budget(call.route, call.route.provider()).recordRequest();
-        return attempt(call, 0);
+        return attempt(call, 0).doFinally(signal -> {
+            if (call.enteredProvider != null) {
+                health.release(call.route.tenant(), call.enteredProvider.name());
+            }
+        });
     }
 
     private Mono<Void> attempt(GatewayCall call, int slot) {
@@ -84,10 +88,14 @@ final class UpstreamForwarder {
                     + " provider '" + provider.name() + "' is ejected after repeated failures - check the upstream;"
                     + " targets are re-admitted automatically after their ejection period"));
         }
-        if (!health.tryEnter(tenant, provider.name())) {
-            return unavailable(call, slot, provider, new GatewayError(503, "circuit_open", "the circuit breaker of"
-                    + " provider '" + provider.name() + "' is open because most recent calls failed - calls are"
-                    + " refused fast for 30 s, then a few trial calls test the upstream again"));
+        if (call.enteredProvider != provider) {
+            if (!health.tryEnter(tenant, provider.name())) {
+                return unavailable(call, slot, provider, new GatewayError(503, "circuit_open", "the circuit breaker"
+                        + " of provider '" + provider.name() + "' is open because most recent calls failed - calls"
+                        + " are refused fast for 30 s, then a few trial calls test the upstream again"));
+            }
+            call.enteredProvider = provider;
+            call.enteredAtNanos = System.nanoTime();
         }
         call.tried.add(target);
         long remaining = call.remainingMs();
@@ -103,15 +111,17 @@ final class UpstreamForwarder {
                     connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
                     long latency = millisSince(attemptStart);
                     int status = upstream.status().code();
-                    health.recordOutcome(tenant, provider.name(), target.origin(), status >= 500, latency);
+                    health.recordAttempt(tenant, provider.name(), target.origin(), status >= 500);
                     AttemptPlan.Next next = call.plan.afterStatus(slot, status);
                     long wait = next.exists() ? waitBefore(call, next.slot(), upstream.responseHeaders(), status) : 0;
                     RetryDecision decision = decide(call, next, RetryRules.Outcome.status(status), wait);
                     call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, status, null,
                             decision.reason()));
                     if (decision.retry()) {
+                        leaveProviderIfSwitching(call, next.slot(), true);
                         return connection.inbound().receive().then(Mono.just(Step.retry(next.slot(), wait)));
                     }
+                    leaveProvider(call, status >= 500);
                     call.response.status(upstream.status());
                     call.response.headers(HeaderHygiene.forCaller(upstream.responseHeaders()));
                     timingHeaders(call, latency);
@@ -147,12 +157,13 @@ final class UpstreamForwarder {
                 provider.responseTimeoutMs(), route.timeoutMs());
         FailureKind kind = UpstreamFailures.kindOf(error);
         if (kind != null || error instanceof TimeoutException) {
-            health.recordOutcome(route.tenant(), provider.name(), target.origin(), true, latency);
+            health.recordAttempt(route.tenant(), provider.name(), target.origin(), true);
         }
         if (kind == null) {
             String why = error instanceof TimeoutException ? "route deadline of " + route.timeoutMs() + " ms passed"
                     : "not retryable";
             call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, 0, explained.code(), why));
+            leaveProvider(call, kind != null || error instanceof TimeoutException);
             return Mono.just(Step.fail(withAttempts(explained, call)));
         }
         AttemptPlan.Next next = call.plan.afterFailure(slot, kind);
@@ -160,7 +171,27 @@ final class UpstreamForwarder {
         RetryDecision decision = decide(call, next, RetryRules.Outcome.failure(kind), wait);
         call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, 0, explained.code(),
                 decision.reason()));
-        return Mono.just(decision.retry() ? Step.retry(next.slot(), wait) : Step.fail(withAttempts(explained, call)));
+        if (decision.retry()) {
+            leaveProviderIfSwitching(call, next.slot(), true);
+            return Mono.just(Step.retry(next.slot(), wait));
+        }
+        leaveProvider(call, true);
+        return Mono.just(Step.fail(withAttempts(explained, call)));
+    }
+
+    /** Tells the breaker how the call went on the provider it is leaving. */
+    private void leaveProvider(GatewayCall call, boolean failed) {
+        CompiledProvider provider = call.enteredProvider;
+        if (provider != null) {
+            health.recordCall(call.route.tenant(), provider.name(), failed, millisSince(call.enteredAtNanos));
+            call.enteredProvider = null;
+        }
+    }
+
+    private void leaveProviderIfSwitching(GatewayCall call, int nextSlot, boolean failed) {
+        if (call.plan.providerAt(nextSlot) != call.enteredProvider) {
+            leaveProvider(call, failed);
+        }
     }
 
     private Mono<Void> unavailable(GatewayCall call, int slot, CompiledProvider provider, GatewayError error) {

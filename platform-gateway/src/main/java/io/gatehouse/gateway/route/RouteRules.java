@@ -23,7 +23,7 @@ final class RouteRules {
     /** Upper-cases methods and schemes, trims the trailing '/' of the prefix; leaves invalid values for check(). */
     static RouteSpec normalise(RouteSpec spec) {
         String prefix = spec.pathPrefix() == null ? null : spec.pathPrefix().strip();
-        if (prefix != null && prefix.length() > 1 && prefix.endsWith("/")) {
+        if (prefix != null && prefix.length() > 1 && prefix.endsWith("/") && !prefix.endsWith("//")) {
             prefix = prefix.substring(0, prefix.length() - 1);
         }
         return new RouteSpec(spec.name(), prefix, upper(spec.methods()), spec.provider(), spec.fallbackProviders(),
@@ -43,7 +43,7 @@ final class RouteRules {
         } else if (!PATH.matcher(prefix).matches() || prefix.length() > 500) {
             problems.add(new FieldProblem("pathPrefix",
                     "must start with '/' and contain only URL path characters (max 500), e.g. /v1/chat"));
-        } else if (prefix.contains("//") || prefix.matches(".*(^|/)\\.\\.?(/|$).*")) {
+        } else if (prefix.contains("//") || prefix.replaceAll("%2[eE]", ".").matches(".*(^|/)\\.\\.?(/|$).*")) {
             problems.add(new FieldProblem("pathPrefix", "must not contain empty, '.' or '..' segments"));
         }
         for (int i = 0; i < spec.methods().size(); i++) {

@@ -17,10 +17,10 @@ class UpstreamHealthTest {
     @Test
     void aTargetIsEjectedAfterFiveConsecutiveFailuresAndReadmittedAfterThirtySeconds() {
         for (int i = 0; i < 4; i++) {
-            health.recordOutcome("t", "p", "http://a:1", true, 1);
+            health.recordAttempt("t", "p", "http://a:1", true);
         }
         assertThat(health.isEjected("t", "p", "http://a:1")).isFalse();
-        health.recordOutcome("t", "p", "http://a:1", true, 1);
+        health.recordAttempt("t", "p", "http://a:1", true);
         assertThat(health.isEjected("t", "p", "http://a:1")).isTrue();
         assertThat(health.targetStates("t", "p", List.of("http://a:1", "http://b:1")))
                 .extracting(TargetState::ejected).containsExactly(true, false);
@@ -31,11 +31,11 @@ class UpstreamHealthTest {
     @Test
     void aSuccessResetsTheFailureStreak() {
         for (int i = 0; i < 4; i++) {
-            health.recordOutcome("t", "p", "http://a:1", true, 1);
+            health.recordAttempt("t", "p", "http://a:1", true);
         }
-        health.recordOutcome("t", "p", "http://a:1", false, 1);
+        health.recordAttempt("t", "p", "http://a:1", false);
         for (int i = 0; i < 4; i++) {
-            health.recordOutcome("t", "p", "http://a:1", true, 1);
+            health.recordAttempt("t", "p", "http://a:1", true);
         }
         assertThat(health.isEjected("t", "p", "http://a:1")).isFalse();
     }
@@ -44,7 +44,7 @@ class UpstreamHealthTest {
     void theEjectionPeriodGrowsWithEachEjection() {
         for (int round = 1; round <= 2; round++) {
             for (int i = 0; i < 5; i++) {
-                health.recordOutcome("t", "p", "http://a:1", true, 1);
+                health.recordAttempt("t", "p", "http://a:1", true);
             }
             now.addAndGet(30_001);
         }
@@ -57,7 +57,7 @@ class UpstreamHealthTest {
     void theBreakerOpensWhenHalfOfTheRecentCallsFailed() {
         for (int i = 0; i < 10; i++) {
             assertThat(health.tryEnter("t", "p")).isTrue();
-            health.recordOutcome("t", "p", "http://target-" + i + ":1", i % 2 == 0, 1);
+            health.recordCall("t", "p", i % 2 == 0, 1);
         }
         assertThat(health.circuitState("t", "p")).isEqualTo("OPEN");
         assertThat(health.tryEnter("t", "p")).isFalse();

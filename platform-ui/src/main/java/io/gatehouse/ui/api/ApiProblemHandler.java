@@ -25,8 +25,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every admin API failure as {@code application/problem+json} with an {@code errors} list (possibly empty). */
-@RestControllerAdvice(basePackages = "io.gatehouse.ui.api")
+/**
+ * Every admin API failure as {@code application/problem+json} with an {@code errors} list (possibly empty).
+ * Not limited to a package: failures raised before a controller is chosen (unknown path 404, wrong method 405) have
+ * no handler, so a package-limited advice never sees them - and being a {@link ResponseEntityExceptionHandler} bean,
+ * this class switches off Spring Boot's own problem-details handler.
+ */
+@RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiProblemHandler.class);
 

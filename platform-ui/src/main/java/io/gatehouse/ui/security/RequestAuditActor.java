@@ -12,8 +12,21 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 @Component
 class RequestAuditActor implements AuditActorSource {
 
+    /**
+     * The request's own principal first: Vaadin replaces the global security-context strategy, so the holder alone
+     * is not reliable when several application contexts share a JVM (as tests do).
+     */
     @Override
     public String actor() {
+        java.security.Principal principal = null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            principal = servlet.getRequest().getUserPrincipal();
+        } else if (VaadinRequest.getCurrent() != null) {
+            principal = VaadinRequest.getCurrent().getUserPrincipal();
+        }
+        if (principal != null && principal.getName() != null) {
+            return principal.getName();
+        }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || auth.getName() == null ? "system" : auth.getName();
     }
