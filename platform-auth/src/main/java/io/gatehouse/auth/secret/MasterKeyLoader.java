@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -38,23 +37,26 @@ final class MasterKeyLoader {
         }
     }
 
+    /** Writes the key to a 0600 temp file first and moves it into place, so a crash never leaves a partial key. */
     private static byte[] generate(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        byte[] encoded = Base64.getEncoder().encode(key);
-        try {
-            if (supportsPosix(file)) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(Set.of(
+        Path temp = supportsPosix(file)
+                ? Files.createTempFile(file.getParent(), FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(Set.of(
                         java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
-            } else {
-                Files.createFile(file);
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)))
+                : Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+        try {
+            Files.write(temp, Base64.getEncoder().encode(key));
+            try {
+                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) {
+                return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
             }
-        } catch (FileAlreadyExistsException raced) {
-            return decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
+        } finally {
+            Files.deleteIfExists(temp);
         }
-        Files.write(file, encoded, StandardOpenOption.TRUNCATE_EXISTING);
         LOG.info("Generated a new master key in {} (mode 0600). Back it up: without it, stored secrets cannot be read.", file);
         return key;
     }
