@@ -1,12 +1,14 @@
 package io.gatehouse.auth.authn;
 
 import io.gatehouse.auth.authn.basic.BasicVerifier;
+import io.gatehouse.auth.authn.jwt.JwksKeys;
 import io.gatehouse.auth.authn.jwt.JwtVerifier;
 import io.gatehouse.auth.authn.sigv4.SigV4Verifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +27,13 @@ public class GatewayAuthenticator {
     private final Clock clock;
     private final BasicVerifier basic = new BasicVerifier();
     private final SigV4Verifier sigv4;
-    private final JwtVerifier jwt = new JwtVerifier();
+    private final JwtVerifier jwt;
 
     GatewayAuthenticator(CredentialLookup directory, CredentialUseListener usage,
-                         @Value("${platform.auth.sigv4.clock-skew-seconds:300}") long skewSeconds) {
+                         @Value("${platform.auth.sigv4.clock-skew-seconds:300}") long skewSeconds,
+                         ObjectProvider<JwksKeys> jwksKeys) {
         this.directory = directory;
+        this.jwt = new JwtVerifier(jwksKeys.getIfAvailable()); // none without the gateway module: JWKS keys refused
         this.usage = usage;
         this.clock = Clock.systemUTC();
         this.sigv4 = new SigV4Verifier(Duration.ofSeconds(skewSeconds), "gateway");

@@ -49,6 +49,9 @@ class Credential extends BaseEntity {
     @Column(name = "public_key_pem", length = 4000)
     private String publicKeyPem;
 
+    @Column(name = "jwks_url", length = 2000)
+    private String jwksUrl;
+
     @Column(name = "route_names", length = 2000)
     private String routeNames;
 
@@ -94,9 +97,10 @@ class Credential extends BaseEntity {
         this.rotatedAt = now;
     }
 
-    void configure(String algorithm, String publicKeyPem, String routeNames, OffsetDateTime expiresAt) {
+    void configure(String algorithm, String publicKeyPem, String jwksUrl, String routeNames, OffsetDateTime expiresAt) {
         this.algorithm = algorithm;
         this.publicKeyPem = publicKeyPem;
+        this.jwksUrl = jwksUrl;
         this.routeNames = routeNames;
         this.expiresAt = expiresAt;
     }
@@ -125,6 +129,7 @@ class Credential extends BaseEntity {
     OffsetDateTime getPreviousValidUntil() { return previousValidUntil; }
     String getAlgorithm() { return algorithm; }
     String getPublicKeyPem() { return publicKeyPem; }
+    String getJwksUrl() { return jwksUrl; }
     String getRouteNames() { return routeNames; }
     OffsetDateTime getExpiresAt() { return expiresAt; }
     OffsetDateTime getRevokedAt() { return revokedAt; }

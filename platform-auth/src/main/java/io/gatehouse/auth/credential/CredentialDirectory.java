@@ -2,11 +2,15 @@ package io.gatehouse.auth.credential;
 
 import io.gatehouse.auth.authn.ActiveCredential;
 import io.gatehouse.auth.authn.CredentialLookup;
+import io.gatehouse.auth.authn.jwt.JwksKeys;
 import io.gatehouse.auth.tenant.TenantChanged;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,10 +25,12 @@ public class CredentialDirectory implements CredentialLookup {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialDirectory.class);
 
     private final CredentialSnapshotLoader loader;
+    private final ObjectProvider<JwksKeys> jwksKeys;
     private volatile Map<String, ActiveCredential> byAccessKey = Map.of();
 
-    CredentialDirectory(CredentialSnapshotLoader loader) {
+    CredentialDirectory(CredentialSnapshotLoader loader, ObjectProvider<JwksKeys> jwksKeys) {
         this.loader = loader;
+        this.jwksKeys = jwksKeys;
     }
 
     @Override
@@ -36,6 +42,26 @@ public class CredentialDirectory implements CredentialLookup {
     public synchronized void reload() {
         byAccessKey = Map.copyOf(loader.load());
         LOG.debug("credential directory reloaded: {} credentials", byAccessKey.size());
+        announceJwksUrls(byAccessKey);
+    }
+
+    /** Tells the JWKS cache which sets are in use, so new ones are fetched in the background before the first call. */
+    private void announceJwksUrls(Map<String, ActiveCredential> credentials) {
+        JwksKeys jwks = jwksKeys.getIfAvailable();
+        if (jwks == null) {
+            return;
+        }
+        Set<String> urls = new TreeSet<>();
+        for (ActiveCredential c : credentials.values()) {
+            if (c.jwksUrl() != null && !c.revoked()) {
+                urls.add(c.jwksUrl());
+            }
+        }
+        try {
+            jwks.inUse(Set.copyOf(urls));
+        } catch (RuntimeException e) {
+            LOG.warn("could not hand the JWKS URLs in use to the key cache: {}", e.getMessage());
+        }
     }
 
     @EventListener(ContextRefreshedEvent.class)

@@ -3,6 +3,7 @@ package io.gatehouse.auth.credential;
 import io.gatehouse.auth.audit.AuditTrail;
 import io.gatehouse.auth.authn.CredentialType;
 import io.gatehouse.auth.authn.Hashes;
+import io.gatehouse.auth.authn.jwt.JwksKeys;
 import io.gatehouse.auth.secret.SecretCipher;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.common.FieldProblem;
@@ -37,10 +38,12 @@ public class CredentialService {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<RouteCatalog> routeCatalog;
+    private final ObjectProvider<JwksKeys> jwksKeys;
     private final Duration defaultGrace;
 
     CredentialService(CredentialRepository credentials, TenantService tenants, SecretCipher cipher, AuditTrail audit,
                       ApplicationEventPublisher events, ObjectProvider<RouteCatalog> routeCatalog,
+                      ObjectProvider<JwksKeys> jwksKeys,
                       @Value("${platform.credentials.rotation-grace:PT24H}") Duration defaultGrace) {
         this.credentials = credentials;
         this.tenants = tenants;
@@ -48,6 +51,7 @@ public class CredentialService {
         this.audit = audit;
         this.events = events;
         this.routeCatalog = routeCatalog;
+        this.jwksKeys = jwksKeys;
         this.defaultGrace = defaultGrace;
     }
 
@@ -59,6 +63,9 @@ public class CredentialService {
         CredentialType type = CredentialRules.type(request.type(), problems);
         problems.addAll(CredentialRules.check(request, type, now));
         checkRoutes(tenant, request.routes(), problems);
+        if (type == CredentialType.JWT) {
+            checkJwksAddress(CredentialRules.jwksUrl(request), problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -70,12 +77,14 @@ public class CredentialService {
         Credential credential = new Credential(KeyMaterial.credentialId(), tenantId, type, request.name().strip(),
                 accessKey, audit.currentActor());
         String algorithm = type == CredentialType.JWT ? CredentialRules.jwtAlgorithm(request) : null;
-        credential.configure(algorithm, type == CredentialType.JWT ? request.publicKeyPem() : null,
+        String jwksUrl = type == CredentialType.JWT ? CredentialRules.jwksUrl(request) : null;
+        credential.configure(algorithm, type == CredentialType.JWT ? request.publicKeyPem() : null, jwksUrl,
                 request.routes() == null ? null : String.join(",", request.routes()), request.expiresAt());
         String secret = newSecret(credential);
         credentials.saveAndFlush(credential);
         audit.record("credential.issue", tenant, "credential", credential.getPublicId(),
-                type + " key '" + credential.getName() + "'" + scopeText(request.routes()));
+                type + " key '" + credential.getName() + "'" + scopeText(request.routes())
+                        + (jwksUrl == null ? "" : ", keys from the JWKS at " + jwksUrl));
         events.publishEvent(new CredentialsChanged(credential.getPublicId()));
         return issued(credential, secret);
     }
@@ -117,6 +126,10 @@ public class CredentialService {
             throw new InvalidInputException("id", "this JWT key verifies with the issuer's public key; there is no"
                     + " secret to rotate - rotate the key pair at the issuer and issue a new credential");
         }
+        if (credential.getType() == CredentialType.JWT && credential.getJwksUrl() != null) {
+            throw new InvalidInputException("id", "this JWT key verifies with the issuer's JWKS; there is no secret"
+                    + " to rotate - rotate keys at the issuer: new key ids in its JWKS are picked up automatically");
+        }
         Duration effective = grace == null ? defaultGrace : grace;
         if (effective.isNegative() || effective.compareTo(MAX_GRACE) > 0) {
             throw new InvalidInputException("graceSeconds", "grace must be between 0 and 30 days");
@@ -150,7 +163,7 @@ public class CredentialService {
                 return secretKey;
             }
             default -> {
-                if (credential.getPublicKeyPem() != null) {
+                if (credential.getPublicKeyPem() != null || credential.getJwksUrl() != null) {
                     return null;
                 }
                 String secret = KeyMaterial.hmacSecret();
@@ -158,6 +171,23 @@ public class CredentialService {
                 return secret;
             }
         }
+    }
+
+    /**
+     * The SSRF rule for a JWKS URL that is well-formed: the gateway's key fetcher (which applies the upstream
+     * address policy) must accept it. Without a fetcher (platform-auth alone) JWKS credentials cannot work.
+     */
+    private void checkJwksAddress(String jwksUrl, List<FieldProblem> problems) {
+        if (jwksUrl == null || problems.stream().anyMatch(p -> p.field().equals("jwksUrl"))) {
+            return;
+        }
+        JwksKeys fetcher = jwksKeys.getIfAvailable();
+        if (fetcher == null) {
+            problems.add(new FieldProblem("jwksUrl", "JWKS URLs are not supported by this deployment (no key fetcher"
+                    + " is installed); register the issuer's public key with publicKeyPem instead"));
+            return;
+        }
+        fetcher.urlProblem(jwksUrl).ifPresent(p -> problems.add(new FieldProblem("jwksUrl", p)));
     }
 
     private void checkRoutes(String tenant, List<String> routes, List<FieldProblem> problems) {
@@ -184,11 +214,11 @@ public class CredentialService {
         List<String> routes = CredentialViews.routes(c);
         return switch (c.getType()) {
             case BASIC -> new IssuedCredential(c.getPublicId(), c.getType(), c.getName(), c.getAccessKey(), secret,
-                    null, null, null, null, c.getExpiresAt(), routes, c.getPreviousValidUntil());
+                    null, null, null, null, null, c.getExpiresAt(), routes, c.getPreviousValidUntil());
             case AKSK -> new IssuedCredential(c.getPublicId(), c.getType(), c.getName(), null, null,
-                    c.getAccessKey(), secret, null, null, c.getExpiresAt(), routes, c.getPreviousValidUntil());
+                    c.getAccessKey(), secret, null, null, null, c.getExpiresAt(), routes, c.getPreviousValidUntil());
             case JWT -> new IssuedCredential(c.getPublicId(), c.getType(), c.getName(), null, null,
-                    c.getAccessKey(), null, secret, c.getAlgorithm(), c.getExpiresAt(), routes,
+                    c.getAccessKey(), null, secret, c.getAlgorithm(), c.getJwksUrl(), c.getExpiresAt(), routes,
                     c.getPreviousValidUntil());
         };
     }

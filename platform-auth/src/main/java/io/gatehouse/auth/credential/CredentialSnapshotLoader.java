@@ -22,7 +22,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads every credential and prepares the verification material (hashes, decrypted HMAC secrets, public keys). */
+/**
+ * Reads every credential and prepares the verification material (hashes, decrypted HMAC secrets, public keys).
+ * Keys behind a JWKS URL are not fetched here: the {@link io.gatehouse.auth.authn.jwt.JwksKeys} cache does that.
+ */
 @Service
 class CredentialSnapshotLoader {
     private static final Logger LOG = LoggerFactory.getLogger(CredentialSnapshotLoader.class);
@@ -68,7 +71,8 @@ class CredentialSnapshotLoader {
                 ? JwtKeys.parsePublicKeyPem(c.getPublicKeyPem(), c.getAlgorithm()) : null;
         Instant expiresAt = c.getExpiresAt() == null ? null : c.getExpiresAt().toInstant();
         return new ActiveCredential(c.getPublicId(), tenant, c.getType(), c.getName(), c.getAccessKey(), routeSet,
-                expiresAt, c.getRevokedAt() != null, List.copyOf(secrets), c.getAlgorithm(), publicKey);
+                expiresAt, c.getRevokedAt() != null, List.copyOf(secrets), c.getAlgorithm(), publicKey,
+                c.getType() == CredentialType.JWT ? c.getJwksUrl() : null);
     }
 
     private void addSecret(List<SecretVersion> secrets, String hash, String encrypted, Instant validUntil) {

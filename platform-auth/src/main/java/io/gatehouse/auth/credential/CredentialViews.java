@@ -12,7 +12,7 @@ final class CredentialViews {
 
     static CredentialView of(Credential c) {
         return new CredentialView(c.getPublicId(), c.getType(), c.getName(), prefix(c.getAccessKey()), c.getAlgorithm(),
-                routes(c), status(c, OffsetDateTime.now(ZoneOffset.UTC)), c.getCreatedAt(), c.getCreatedBy(),
+                c.getJwksUrl(), routes(c), status(c, OffsetDateTime.now(ZoneOffset.UTC)), c.getCreatedAt(), c.getCreatedBy(),
                 c.getExpiresAt(), c.getLastUsedAt(), c.getRotatedAt(), c.getPreviousValidUntil(), c.getRevokedAt());
     }
 

@@ -108,6 +108,10 @@ public final class JwtKeys {
         if (!(key instanceof RSAPublicKey rsa)) {
             throw new IllegalArgumentException(wrongType(der, "RS256", "an RSA key"));
         }
+        return checkRsa(rsa);
+    }
+
+    private static RSAPublicKey checkRsa(RSAPublicKey rsa) {
         int bits = rsa.getModulus().bitLength();
         if (bits < MIN_RSA_BITS) {
             throw new IllegalArgumentException("the RSA key is " + bits + " bits; RS256 requires at least "
@@ -130,6 +134,10 @@ public final class JwtKeys {
         if (!(key instanceof ECPublicKey ec)) {
             throw new IllegalArgumentException(wrongType(der, "ES256", "an EC key on curve P-256"));
         }
+        return checkEc(ec);
+    }
+
+    private static ECPublicKey checkEc(ECPublicKey ec) {
         ECParameterSpec params = ec.getParams();
         Curve curve = params == null ? null : Curve.forECParameterSpec(params);
         if (!Curve.P_256.equals(curve)) {
@@ -142,6 +150,32 @@ public final class JwtKeys {
                     + " corrupt");
         }
         return ec;
+    }
+
+    /**
+     * Checks a key obtained some other way (e.g. from an issuer's JWKS) the way {@link #parsePublicKeyPem} checks an
+     * uploaded one: RSA of 2048 to 8192 bits with a sane exponent, or EC on P-256 with its point on the curve.
+     *
+     * @return the algorithm the key can verify, {@code RS256} or {@code ES256}
+     * @throws IllegalArgumentException with the reason when it is neither
+     */
+    public static String checkVerificationKey(PublicKey key) {
+        if (key instanceof RSAPublicKey rsa) {
+            checkRsa(rsa);
+            return "RS256";
+        }
+        if (key instanceof ECPublicKey ec) {
+            checkEc(ec);
+            return "ES256";
+        }
+        throw new IllegalArgumentException("a " + (key == null ? "missing" : key.getAlgorithm())
+                + " key cannot verify RS256 or ES256");
+    }
+
+    /** Whether {@code key} is of the family {@code algorithm} verifies with (RSA for RS256, EC for ES256). */
+    public static boolean fits(String algorithm, PublicKey key) {
+        return "RS256".equals(algorithm) ? key instanceof RSAPublicKey
+                : "ES256".equals(algorithm) && key instanceof ECPublicKey;
     }
 
     /** Null when the DER is not a key of that family. */

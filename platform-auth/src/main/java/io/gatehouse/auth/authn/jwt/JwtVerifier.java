@@ -36,6 +36,11 @@ import java.util.Optional;
  * algorithm - signature - {@code exp}/{@code nbf} with 60 s leeway. Keys embedded in the token ({@code jwk},
  * {@code jku}, {@code x5c}, ...) are never used. Thread-safe and allocation-light; holds no state besides
  * per-thread {@link javax.crypto.Mac} instances.
+ *
+ * <p>A credential with a {@code jwksUrl} verifies with a key from the issuer's JWKS: the token's {@code kid} header
+ * picks it from the {@link JwksKeys} cache (memory only). Since that {@code kid} is the issuer's key id, such tokens
+ * name their credential by the {@code access_key} or {@code iss} claim (the lookup above tries them after the
+ * {@code kid}). An unknown {@code kid} refuses the request and asks for a background refresh of the set.
  */
 public final class JwtVerifier {
     static final Duration LEEWAY = Duration.ofSeconds(60);
@@ -44,6 +49,19 @@ public final class JwtVerifier {
     /** Reason for a failure no check anticipated; tests assert fuzzing never reaches it. */
     static final String UNEXPECTED = "token could not be parsed as a signed JWT - send a compact JWS as issued";
     private static final long MAX_EPOCH_SECONDS = 1_000_000_000_000_000L;
+
+    /** Null when no JWKS support is present (platform-auth alone): JWKS credentials are then refused. */
+    private final JwksKeys jwks;
+
+    /** A verifier without JWKS support: credentials with a {@code jwksUrl} are refused. */
+    public JwtVerifier() {
+        this(null);
+    }
+
+    /** @param jwks the JWKS key cache, or null when there is none (credentials with a {@code jwksUrl} are refused) */
+    public JwtVerifier(JwksKeys jwks) {
+        this.jwks = jwks;
+    }
 
     /**
      * Verifies {@code bearerToken} (the token alone, without the "Bearer " prefix).
@@ -183,7 +201,7 @@ public final class JwtVerifier {
             throw new Refusal("credential " + credential.id() + " has no JWT algorithm configured - ask the tenant"
                     + " admin to recreate it");
         }
-        if (JwtKeys.HMAC_ALGORITHMS.contains(alg) && credential.publicKey() != null) {
+        if (JwtKeys.HMAC_ALGORITHMS.contains(alg) && (credential.publicKey() != null || credential.jwksUrl() != null)) {
             throw new Refusal("token is signed with " + alg + " (HMAC) but credential " + credential.id()
                     + " verifies with a public key" + (required.equals(alg) ? "" : " (" + required + ")")
                     + " - sign with the matching private key");
@@ -194,7 +212,7 @@ public final class JwtVerifier {
         }
     }
 
-    private static void checkSignature(String alg, JWSHeader header, CompactJws.Parts parts,
+    private void checkSignature(String alg, JWSHeader header, CompactJws.Parts parts,
                                        ActiveCredential credential, Instant now) throws Refusal {
         byte[] signingInput = parts.signingInput().getBytes(StandardCharsets.US_ASCII);
         boolean valid;
@@ -232,9 +250,10 @@ public final class JwtVerifier {
         return match;
     }
 
-    private static boolean publicKeyMatches(String alg, JWSHeader header, byte[] signingInput, Base64URL signature,
-                                            ActiveCredential credential) throws Refusal {
-        PublicKey key = credential.publicKey();
+    private boolean publicKeyMatches(String alg, JWSHeader header, byte[] signingInput, Base64URL signature,
+                                     ActiveCredential credential) throws Refusal {
+        PublicKey key = credential.jwksUrl() != null && JwtKeys.PUBLIC_KEY_ALGORITHMS.contains(alg)
+                ? jwksKey(alg, header, credential) : credential.publicKey();
         JWSVerifier verifier;
         try {
             if ("RS256".equals(alg) && key instanceof RSAPublicKey rsa) {
@@ -257,6 +276,50 @@ public final class JwtVerifier {
         } catch (JOSEException e) {
             return false;
         }
+    }
+
+    /** The key the token's {@code kid} names in the credential's JWKS, fitting {@code alg} (the pinned one). */
+    private PublicKey jwksKey(String alg, JWSHeader header, ActiveCredential credential) throws Refusal {
+        if (jwks == null) {
+            throw new Refusal("credential " + credential.id() + " takes its keys from a JWKS URL, which this"
+                    + " gateway cannot fetch - ask the tenant admin to register the public key (publicKeyPem)");
+        }
+        String url = credential.jwksUrl();
+        String kid = header.getKeyID();
+        Optional<JwksKey> found;
+        try {
+            found = kid == null || kid.length() <= MAX_KEY_ID_CHARS ? jwks.cachedKey(url, kid) : Optional.empty();
+        } catch (RuntimeException e) {
+            found = Optional.empty();
+        }
+        if (found == null || found.isEmpty()) {
+            if (kid != null && kid.equals(credential.accessKey())) {
+                throw new Refusal("the \"kid\" header names the credential, but credential " + credential.id()
+                        + " verifies with the issuer's JWKS: \"kid\" must be the id of the issuer's signing key;"
+                        + " put the access key in the \"access_key\" or \"iss\" claim");
+            }
+            jwks.requestRefresh(url);
+            if (kid == null || kid.isEmpty()) {
+                throw new Refusal("token has no \"kid\" header and the issuer's JWKS does not hold exactly one key"
+                        + " - put the signing key's id in \"kid\" (keys are refreshed in the background, retry"
+                        + " shortly if the set was just published)");
+            }
+            throw new Refusal("unknown key id '" + Messages.sanitize(kid) + "' in the issuer's JWKS - keys are"
+                    + " refreshed in the background, retry shortly");
+        }
+        JwksKey jwk = found.get();
+        String named = kid == null ? "the issuer's only JWKS key" : "key '" + Messages.sanitize(kid) + "' in the"
+                + " issuer's JWKS";
+        if (jwk.alg() != null && !jwk.alg().equals(alg)) {
+            throw new Refusal(named + " is for " + Messages.sanitize(jwk.alg()) + ", but credential "
+                    + credential.id() + " requires " + alg + " - sign with a key published for " + alg);
+        }
+        if (!JwtKeys.fits(alg, jwk.key())) {
+            throw new Refusal(named + " is an " + jwk.key().getAlgorithm() + " key, but credential "
+                    + credential.id() + " requires " + alg + " (" + ("RS256".equals(alg) ? "an RSA key"
+                    : "an EC P-256 key") + ") - sign with a matching key");
+        }
+        return jwk.key();
     }
 
     private static void checkTimes(Map<String, Object> claims, Instant now, boolean requireExp) throws Refusal {
