@@ -10,6 +10,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.gatehouse.auth.tenant.TenantService;
@@ -19,6 +20,7 @@ import io.gatehouse.gateway.proxy.GatewayServer;
 import io.gatehouse.gateway.route.ProviderService;
 import io.gatehouse.gateway.route.RouteService;
 import io.gatehouse.ui.base.MainLayout;
+import io.gatehouse.ui.credential.CredentialsView;
 import jakarta.annotation.security.RolesAllowed;
 
 /** One tenant's page: its providers (upstreams) and the routes that expose them on the gateway. */
@@ -61,7 +63,9 @@ public class TenantDetailView extends VerticalLayout implements BeforeEnterObser
         heading.setId("tenant-heading");
         Span slug = new Span("slug " + tenant.slug());
         slug.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        HorizontalLayout header = new HorizontalLayout(heading, slug);
+        RouterLink keys = new RouterLink("Keys", CredentialsView.class, new RouteParameters("slug", tenant.slug()));
+        keys.setId("tenant-keys");
+        HorizontalLayout header = new HorizontalLayout(heading, slug, keys);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         RoutesPanel routesPanel = new RoutesPanel(tenant.slug(), routes, providers, gatewayBase());
