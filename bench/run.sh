@@ -17,7 +17,7 @@ JAR=platform-ui/target/platform.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests"; exit 1; }
 command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "install nginx and wrk first"; exit 1; }
 
-head -c 1024 /dev/zero | tr '\0' 'x' > "$WORK/body.txt"
+BODY=$(head -c 1024 /dev/zero | tr '\0' 'x')
 cat > "$WORK/nginx.conf" <<NGINX
 worker_processes 1;
 pid $WORK/nginx.pid;
@@ -26,7 +26,7 @@ events { worker_connections 4096; }
 http {
   access_log off;
   upstream origin { server 127.0.0.1:18080; keepalive 64; }
-  server { listen 127.0.0.1:18080; location / { root $WORK; try_files /body.txt =404; } }
+  server { listen 127.0.0.1:18080; location / { default_type text/plain; return 200 "$BODY"; } }
   server { listen 127.0.0.1:18090;
            location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection ""; } }
 }
@@ -41,7 +41,8 @@ PLATFORM_DATA_DIR="$WORK/data" PLATFORM_ADMIN_PASSWORD=$PASS PLATFORM_UPSTREAM_A
 GH_PID=$!
 for _ in $(seq 1 90); do curl -sf localhost:18100/actuator/health >/dev/null && break; sleep 1; done
 API="curl -sf -u admin:$PASS -H Content-Type:application/json http://127.0.0.1:18100/api/v1"
-$API/tenants -d '{"slug":"bench","name":"Bench"}' >/dev/null
+# The first admin is created right after start-up completes; retry until it can sign in.
+for _ in $(seq 1 30); do $API/tenants -d '{"slug":"bench","name":"Bench"}' >/dev/null && break; sleep 1; done
 $API/tenants/bench/providers -d '{"name":"origin","targets":[{"url":"http://127.0.0.1:18080"}]}' >/dev/null
 $API/tenants/bench/routes -d '{"name":"pub","pathPrefix":"/pub","provider":"origin","public":true}' >/dev/null
 $API/tenants/bench/routes -d '{"name":"sec","pathPrefix":"/sec","provider":"origin","auth":["BASIC"]}' >/dev/null
@@ -58,7 +59,7 @@ run() { # name
   local rps p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/wrk-$1.txt")
   p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk-$1.txt")
-  errors=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$1.txt" | tr '\n' ' ')
+  errors=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$1.txt" | tr '\n' ' ' || true)
   printf '%-7s %10s req/s   p99 %8s   %s\n' "$1" "$rps" "$p99" "${errors:-no errors}"
 }
 echo "warm-up (JIT) ..."
