@@ -127,7 +127,9 @@ final class UpstreamForwarder {
                     timingHeaders(call, latency);
                     return call.response.send(connection.inbound().receive().retain()).then().thenReturn(Step.DONE);
                 })
-                .next()
+                // single(), not next(): next() cancels the exchange, and a cancelled connection is closed instead
+                // of going back to the pool.
+                .single()
                 .timeout(deadline)
                 .onErrorResume(error -> failed(call, slot, provider, target, startedAt, attemptStart, error))
                 .flatMap(step -> switch (step.kind()) {
