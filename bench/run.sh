@@ -41,7 +41,7 @@ PLATFORM_DATA_DIR="$WORK/data" PLATFORM_ADMIN_PASSWORD=$PASS PLATFORM_UPSTREAM_A
 GH_PID=$!
 for _ in $(seq 1 90); do curl -sf localhost:18100/actuator/health >/dev/null && break; sleep 1; done
 API="curl -sf -u admin:$PASS -H Content-Type:application/json http://127.0.0.1:18100/api/v1"
-# The first admin is created right after start-up completes; retry until it can sign in.
+# Retry briefly in case the console answers before it is ready for API calls.
 for _ in $(seq 1 30); do $API/tenants -d '{"slug":"bench","name":"Bench"}' >/dev/null && break; sleep 1; done
 $API/tenants/bench/providers -d '{"name":"origin","targets":[{"url":"http://127.0.0.1:18080"}]}' >/dev/null
 $API/tenants/bench/routes -d '{"name":"pub","pathPrefix":"/pub","provider":"origin","public":true}' >/dev/null

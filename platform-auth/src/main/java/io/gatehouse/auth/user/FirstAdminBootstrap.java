@@ -3,13 +3,15 @@ package io.gatehouse.auth.user;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
-/** On first start (no users yet) creates the platform admin; a generated password is printed exactly once. */
+/**
+ * On first start (no users yet) creates the platform admin; a generated password is printed exactly once. Runs
+ * before the listeners start, so the admin exists by the time health reports UP.
+ */
 @Component
-class FirstAdminBootstrap implements ApplicationRunner {
+class FirstAdminBootstrap implements SmartInitializingSingleton {
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdminBootstrap.class);
 
     private final ConsoleUserService users;
@@ -25,7 +27,7 @@ class FirstAdminBootstrap implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         users.createFirstAdminIfNone(username, password).ifPresentOrElse(
                 generated -> LOG.warn("""
 
