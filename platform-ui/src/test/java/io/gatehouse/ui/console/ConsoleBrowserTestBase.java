@@ -1,22 +1,16 @@
 package io.gatehouse.ui.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
+import io.gatehouse.testsupport.DebianChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,7 +26,6 @@ import org.springframework.test.context.ActiveProfiles;
 abstract class ConsoleBrowserTestBase {
     static final String ADMIN = "admin";
     static final String ADMIN_PASSWORD = "admin-test-password";
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String VAADIN_IDLE = "() => !!window.Vaadin?.Flow?.clients && "
             + "Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())";
 
@@ -46,20 +39,8 @@ abstract class ConsoleBrowserTestBase {
 
     @BeforeAll
     static void launchBrowser() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String message = CHROMIUM + " is missing; install Debian's chromium package to run the console browser tests";
-            if ("true".equalsIgnoreCase(System.getenv("GATEHOUSE_REQUIRE_EXTERNAL_TESTS"))) {
-                fail(message + " (GATEHOUSE_REQUIRE_EXTERNAL_TESTS=true)");
-            }
-            Assumptions.abort(message);
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking")));
+        playwright = DebianChromium.playwrightOrSkip();
+        browser = DebianChromium.launch(playwright);
     }
 
     @AfterAll

@@ -2,11 +2,9 @@ package io.gatehouse.ui.credential;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -32,12 +30,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import io.gatehouse.testsupport.DebianChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class CredentialsPageIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final String VAADIN_IDLE = "() => !!window.Vaadin?.Flow?.clients && "
             + "Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())";
     // Where in the page a value still is: markup, open shadow roots or element properties (field values are
@@ -98,20 +94,8 @@ class CredentialsPageIT {
 
     @BeforeAll
     static void launchBrowserAndUpstream() throws Exception {
-        if (!Files.isExecutable(CHROMIUM)) {
-            String message = CHROMIUM + " is missing; install Debian's chromium package to run the console browser tests";
-            if ("true".equalsIgnoreCase(System.getenv("GATEHOUSE_REQUIRE_EXTERNAL_TESTS"))) {
-                fail(message + " (GATEHOUSE_REQUIRE_EXTERNAL_TESTS=true)");
-            }
-            Assumptions.abort(message);
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking")));
+        playwright = DebianChromium.playwrightOrSkip();
+        browser = DebianChromium.launch(playwright);
         upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         upstream.createContext("/", exchange -> {
             byte[] answer = "upstream ok".getBytes(StandardCharsets.UTF_8);

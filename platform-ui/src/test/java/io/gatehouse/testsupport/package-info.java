@@ -1,0 +1,2 @@
+/** Helpers shared by test classes in different packages. */
+package io.gatehouse.testsupport;
