@@ -37,8 +37,18 @@ final class GatewayCall {
     /** The provider whose circuit breaker admitted this call, until the call is done with it. */
     CompiledProvider enteredProvider;
     long enteredAtNanos;
-    /** A retry token taken for the next attempt, handed to it so it is released when that attempt ends. */
+    /**
+     * The retry token that admitted the attempt in flight; released as soon as that attempt's outcome is known (or
+     * the call ends), so one call never holds more than one token.
+     */
     RetryBudget heldBudget;
+
+    void releaseRetryToken() {
+        if (heldBudget != null) {
+            heldBudget.release();
+            heldBudget = null;
+        }
+    }
 
     GatewayCall(HttpServerRequest request, HttpServerResponse response, CompiledRoute route, String uriPath,
                 String rawQuery, String requestId, UpstreamForwarder.CallerHeaders caller, byte[] body,

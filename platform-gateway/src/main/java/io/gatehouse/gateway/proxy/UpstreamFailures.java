@@ -22,6 +22,9 @@ final class UpstreamFailures {
     static GatewayError explain(Throwable error, UpstreamTarget target, int connectTimeoutMs, int responseTimeoutMs,
                                 int routeTimeoutMs) {
         Throwable cause = rootOf(error);
+        if (cause instanceof InjectedFailure injected) {
+            return injected.explained();
+        }
         String where = target.host() + ":" + target.port();
         if (cause instanceof UpstreamBlockedException blocked) {
             return new GatewayError(502, "upstream_blocked", blocked.getMessage());
@@ -75,6 +78,9 @@ final class UpstreamFailures {
     /** Which retryOn condition a failure counts as; null when it must not be retried (blocked, deadline). */
     static FailureKind kindOf(Throwable error) {
         Throwable cause = rootOf(error);
+        if (cause instanceof InjectedFailure injected) {
+            return injected.kind();
+        }
         if (cause instanceof UpstreamBlockedException || cause instanceof TimeoutException) {
             return null;
         }

@@ -9,6 +9,7 @@ import io.gatehouse.gateway.retry.RetryBudget;
 import io.gatehouse.gateway.retry.RetryDecision;
 import io.gatehouse.gateway.retry.RetryRules;
 import io.gatehouse.gateway.route.CompiledProvider;
+import io.gatehouse.gateway.route.MockSpec;
 import io.gatehouse.gateway.route.CompiledRoute;
 import io.gatehouse.gateway.route.UpstreamTarget;
 import io.netty.buffer.Unpooled;
@@ -73,6 +74,7 @@ final class UpstreamForwarder {
     private Mono<Void> run(GatewayCall call) {
         budget(call.route, call.route.provider()).recordRequest();
         return attempt(call, 0).doFinally(signal -> {
+            call.releaseRetryToken();
             if (call.enteredProvider != null) {
                 health.release(call.route.tenant(), call.enteredProvider.name());
             }
@@ -104,48 +106,94 @@ final class UpstreamForwarder {
         AtomicBoolean headReceived = new AtomicBoolean();
         Mono<Long> deadline = Mono.delay(Duration.ofMillis(Math.max(1, remaining)))
                 .flatMap(tick -> headReceived.get() ? Mono.<Long>never() : Mono.just(tick));
-        return send(call, provider, target)
-                .responseConnection((upstream, connection) -> {
-                    headReceived.set(true);
-                    // The per-try timeout guards the wait for the head; a streaming body may pause longer.
-                    connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
-                    long latency = millisSince(attemptStart);
-                    int status = upstream.status().code();
-                    health.recordAttempt(tenant, provider.name(), target.origin(), status >= 500);
-                    AttemptPlan.Next next = call.plan.afterStatus(slot, status);
-                    long wait = next.exists() ? waitBefore(call, next.slot(), upstream.responseHeaders(), status) : 0;
-                    RetryDecision decision = decide(call, next, RetryRules.Outcome.status(status), wait);
-                    call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, status, null,
-                            decision.reason()));
-                    if (decision.retry()) {
-                        leaveProviderIfSwitching(call, next.slot(), true);
-                        return connection.inbound().receive().then(Mono.just(Step.retry(next.slot(), wait)));
-                    }
-                    leaveProvider(call, status >= 500);
-                    call.response.status(upstream.status());
-                    call.response.headers(HeaderHygiene.forCaller(upstream.responseHeaders()));
-                    timingHeaders(call, latency);
-                    return call.response.send(connection.inbound().receive().retain()).then().thenReturn(Step.DONE);
-                })
-                // single(), not next(): next() cancels the exchange, and a cancelled connection is closed instead
-                // of going back to the pool.
-                .single()
+        return exchange(call, slot, provider, target, startedAt, attemptStart, headReceived)
                 .timeout(deadline)
                 .onErrorResume(error -> failed(call, slot, provider, target, startedAt, attemptStart, error))
                 .flatMap(step -> switch (step.kind()) {
                     case DONE -> Mono.<Void>empty();
-                    case RETRY -> {
-                        RetryBudget held = call.heldBudget;
-                        call.heldBudget = null;
-                        Mono<Void> retry = Mono.delay(Duration.ofMillis(step.waitMs())).then(attempt(call, step.slot()));
-                        yield held == null ? retry : retry.doFinally(signal -> held.release());
-                    }
+                    case RETRY -> Mono.delay(Duration.ofMillis(step.waitMs())).then(attempt(call, step.slot()));
                     case FAIL -> {
                         timingHeaders(call, -1);
                         yield ErrorResponder.send(call.response, step.error(), call.requestId, call.route.name(),
                                 call.attempts.size());
                     }
                 });
+    }
+
+    /** One attempt's exchange: injected fault, mock answer or a real call, ending in what to do next. */
+    private Mono<Step> exchange(GatewayCall call, int slot, CompiledProvider provider, UpstreamTarget target,
+                                Instant startedAt, long attemptStart, AtomicBoolean headReceived) {
+        InjectedFault fault = rollFault(call.route, provider);
+        Attempted attempted = new Attempted(call, slot, provider, target, startedAt, attemptStart, headReceived,
+                fault.none() || fault.feedsHealth());
+        return switch (fault.kind()) {
+            case ERROR -> Mono.defer(() -> answered(attempted, UpstreamAnswer.local(fault.errorStatus(),
+                    "application/json", Faults.errorBody(fault)), "injected " + fault.errorStatus() + " ("
+                    + fault.source() + "); "));
+            case RESET -> Mono.error(Faults.reset(target, fault));
+            case DELAY -> Faults.delayed(fault.delayMs(), provider, target, "injected delay (" + fault.source() + ")",
+                    fault.feedsHealth(), realOrMock(attempted));
+            case NONE -> realOrMock(attempted);
+        };
+    }
+
+    private Mono<Step> realOrMock(Attempted attempted) {
+        MockSpec mock = attempted.provider.mock();
+        if (mock != null) {
+            Mono<Step> answer = Mono.defer(() -> answered(attempted,
+                    UpstreamAnswer.local(mock.status(), mock.contentType(), mock.body()), ""));
+            return mock.latencyMs() == 0 ? answer
+                    : Faults.delayed(mock.latencyMs(), attempted.provider, attempted.target, "mock latency", true,
+                    answer);
+        }
+        return send(attempted.call, attempted.provider, attempted.target)
+                .responseConnection((upstream, connection) -> {
+                    // The per-try timeout guards the wait for the head; a streaming body may pause longer.
+                    connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
+                    return answered(attempted, UpstreamAnswer.of(upstream, connection), "");
+                })
+                // single(), not next(): next() cancels the exchange, and a cancelled connection is closed instead
+                // of going back to the pool.
+                .single();
+    }
+
+    /** A response head arrived: pass it through, or drop it and retry. */
+    private Mono<Step> answered(Attempted at, UpstreamAnswer answer, String injectedNote) {
+        GatewayCall call = at.call;
+        at.headReceived.set(true);
+        long latency = millisSince(at.attemptStart);
+        int status = answer.status().code();
+        boolean failed = status >= 500 && at.feedsHealth;
+        health.recordAttempt(call.route.tenant(), at.provider.name(), at.target.origin(), failed);
+        AttemptPlan.Next next = call.plan.afterStatus(at.slot, status);
+        long wait = next.exists() ? waitBefore(call, next.slot(), answer.headers(), status) : 0;
+        RetryDecision decision = decide(call, next, RetryRules.Outcome.status(status), wait);
+        call.attempts.add(new Attempt(at.provider.name(), at.target.origin(), at.startedAt, latency, status, null,
+                injectedNote + decision.reason()));
+        if (decision.retry()) {
+            leaveProviderIfSwitching(call, next.slot(), true);
+            return answer.discard().then(Mono.just(Step.retry(next.slot(), wait)));
+        }
+        leaveProvider(call, failed);
+        call.response.status(answer.status());
+        call.response.headers(HeaderHygiene.forCaller(answer.headers()));
+        timingHeaders(call, latency);
+        return call.response.send(answer.body()).then().thenReturn(Step.DONE);
+    }
+
+    private static InjectedFault rollFault(CompiledRoute route, CompiledProvider provider) {
+        InjectedFault fault = InjectedFault.roll(route.faults(), ThreadLocalRandom.current().nextDouble(100),
+                InjectedFault.ROUTE);
+        if (fault.none() && provider.mock() != null) {
+            fault = InjectedFault.roll(provider.mock().faults(), ThreadLocalRandom.current().nextDouble(100),
+                    InjectedFault.MOCK);
+        }
+        return fault;
+    }
+
+    /** Where one attempt stands. */
+    private record Attempted(GatewayCall call, int slot, CompiledProvider provider, UpstreamTarget target,
+                             Instant startedAt, long attemptStart, AtomicBoolean headReceived, boolean feedsHealth) {
     }
 
     private Mono<Step> failed(GatewayCall call, int slot, CompiledProvider provider, UpstreamTarget target,
@@ -158,7 +206,8 @@ final class UpstreamForwarder {
         GatewayError explained = UpstreamFailures.explain(error, target, provider.connectTimeoutMs(),
                 provider.responseTimeoutMs(), route.timeoutMs());
         FailureKind kind = UpstreamFailures.kindOf(error);
-        if (kind != null || error instanceof TimeoutException) {
+        boolean feedsHealth = !(error instanceof InjectedFailure injected) || injected.feedsHealth();
+        if ((kind != null || error instanceof TimeoutException) && feedsHealth) {
             health.recordAttempt(route.tenant(), provider.name(), target.origin(), true);
         }
         if (kind == null) {
@@ -174,10 +223,10 @@ final class UpstreamForwarder {
         call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, 0, explained.code(),
                 decision.reason()));
         if (decision.retry()) {
-            leaveProviderIfSwitching(call, next.slot(), true);
+            leaveProviderIfSwitching(call, next.slot(), feedsHealth);
             return Mono.just(Step.retry(next.slot(), wait));
         }
-        leaveProvider(call, true);
+        leaveProvider(call, feedsHealth);
         return Mono.just(Step.fail(withAttempts(explained, call)));
     }
 
@@ -219,6 +268,7 @@ final class UpstreamForwarder {
     }
 
     private RetryDecision decide(GatewayCall call, AttemptPlan.Next next, RetryRules.Outcome outcome, long wait) {
+        call.releaseRetryToken();
         int made = call.attempts.size() + 1;
         String nextName = next.exists() ? describe(call, next.slot()) : null;
         RetryDecision decision = RetryRules.decide(call.retryContext, outcome, nextName, next.whyNot(), made,
@@ -229,7 +279,7 @@ final class UpstreamForwarder {
                 return RetryRules.decide(call.retryContext, outcome, nextName, next.whyNot(), made, call.remainingMs(),
                         wait, false);
             }
-            call.heldBudget = budget; // released when the retry attempt ends
+            call.heldBudget = budget;
         }
         return decision;
     }

@@ -3,18 +3,30 @@ package io.gatehouse.gateway.route;
 import java.util.List;
 import java.util.Map;
 
-/** A provider ready for the data plane: resolved targets, timeouts and decrypted headers (never printed). */
+/**
+ * A provider ready for the data plane: resolved targets, timeouts and decrypted headers (never printed). A mock
+ * provider has one virtual target, {@code mock://name}, and answers from {@link #mock()}.
+ */
 public final class CompiledProvider {
     private final String name;
     private final List<UpstreamTarget> targets;
     private final int connectTimeoutMs;
     private final int responseTimeoutMs;
     private final Map<String, String> headers;
+    private final MockSpec mock;
+    private final HealthCheckSpec healthCheck;
 
     CompiledProvider(String name, List<UpstreamTarget> targets, int connectTimeoutMs, int responseTimeoutMs,
                      Map<String, String> headers) {
+        this(name, targets, connectTimeoutMs, responseTimeoutMs, headers, null, null);
+    }
+
+    CompiledProvider(String name, List<UpstreamTarget> targets, int connectTimeoutMs, int responseTimeoutMs,
+                     Map<String, String> headers, MockSpec mock, HealthCheckSpec healthCheck) {
         this.name = name;
-        this.targets = List.copyOf(targets);
+        this.mock = mock;
+        this.healthCheck = healthCheck;
+        this.targets = mock == null ? List.copyOf(targets) : List.of(UpstreamTarget.mock(name));
         this.connectTimeoutMs = connectTimeoutMs;
         this.responseTimeoutMs = responseTimeoutMs;
         this.headers = Map.copyOf(headers);
@@ -58,6 +70,16 @@ public final class CompiledProvider {
 
     public int responseTimeoutMs() {
         return responseTimeoutMs;
+    }
+
+    /** The mock answer, or null for a provider that forwards to real targets. */
+    public MockSpec mock() {
+        return mock;
+    }
+
+    /** The active health check, or null when targets are only checked passively. */
+    public HealthCheckSpec healthCheck() {
+        return healthCheck;
     }
 
     /** Header values to inject upstream; secrets - keep them out of logs. */

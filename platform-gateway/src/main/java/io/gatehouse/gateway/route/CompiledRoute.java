@@ -6,7 +6,16 @@ import java.util.Set;
 /** A route ready for the data plane. {@code methods} empty means every method. */
 public record CompiledRoute(String tenant, String name, String pathPrefix, Set<String> methods, boolean stripPrefix,
                             boolean publicAccess, Set<String> auth, int timeoutMs, RetrySpec retry,
-                            CompiledProvider provider, List<CompiledProvider> fallbacks, boolean requireExp) {
+                            CompiledProvider provider, List<CompiledProvider> fallbacks, boolean requireExp,
+                            FaultSpec faults) {
+
+    /** A route without injected faults. */
+    public CompiledRoute(String tenant, String name, String pathPrefix, Set<String> methods, boolean stripPrefix,
+                         boolean publicAccess, Set<String> auth, int timeoutMs, RetrySpec retry,
+                         CompiledProvider provider, List<CompiledProvider> fallbacks, boolean requireExp) {
+        this(tenant, name, pathPrefix, methods, stripPrefix, publicAccess, auth, timeoutMs, retry, provider, fallbacks,
+                requireExp, FaultSpec.NONE);
+    }
 
     /** A route whose JWT callers need not send {@code exp}. */
     public CompiledRoute(String tenant, String name, String pathPrefix, Set<String> methods, boolean stripPrefix,

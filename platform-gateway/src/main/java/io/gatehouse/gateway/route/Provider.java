@@ -28,6 +28,15 @@ class Provider extends BaseEntity {
     @Column(name = "headers_json", nullable = false, length = 16000)
     private String encryptedHeadersJson;
 
+    @Column(nullable = false, length = 10)
+    private String kind = ProviderSpec.HTTP;
+
+    @Column(name = "mock_json", length = 80000)
+    private String mockJson;
+
+    @Column(name = "health_check_json", length = 2000)
+    private String healthCheckJson;
+
     protected Provider() {
     }
 
@@ -40,6 +49,24 @@ class Provider extends BaseEntity {
         this.targetsJson = targetsJson;
         this.connectTimeoutMs = connectTimeoutMs;
         this.responseTimeoutMs = responseTimeoutMs;
+    }
+
+    void setKind(String kind, String mockJson, String healthCheckJson) {
+        this.kind = kind;
+        this.mockJson = mockJson;
+        this.healthCheckJson = healthCheckJson;
+    }
+
+    String getKind() {
+        return kind;
+    }
+
+    String getMockJson() {
+        return mockJson;
+    }
+
+    String getHealthCheckJson() {
+        return healthCheckJson;
     }
 
     void setEncryptedHeadersJson(String encryptedHeadersJson) {

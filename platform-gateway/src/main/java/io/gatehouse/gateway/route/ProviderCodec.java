@@ -25,6 +25,22 @@ final class ProviderCodec {
         return read(provider.getTargetsJson(), TARGETS);
     }
 
+    /** JSON for an optional value (mock answer, health check, faults); null stays null. */
+    static String optionalJson(Object value) {
+        return value == null ? null : write(value);
+    }
+
+    static <T> T optional(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored " + type.getSimpleName() + " is not valid JSON");
+        }
+    }
+
     static String encryptedHeadersJson(Map<String, String> headers, SecretCipher cipher) {
         Map<String, String> sealed = new LinkedHashMap<>();
         headers.forEach((name, value) -> sealed.put(name, cipher.encrypt(value)));

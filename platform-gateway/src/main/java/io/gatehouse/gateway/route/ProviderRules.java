@@ -30,6 +30,18 @@ final class ProviderRules {
         if (nameProblem != null) {
             problems.add(new FieldProblem("name", nameProblem));
         }
+        if (!ProviderSpec.HTTP.equals(spec.type()) && !spec.isMock()) {
+            problems.add(new FieldProblem("type", "type is 'http' (forward to targets) or 'mock' (answer inside the"
+                    + " gateway)"));
+            return problems;
+        }
+        if (spec.isMock()) {
+            checkMock(spec, problems);
+            return problems;
+        }
+        if (spec.healthCheck() != null) {
+            checkHealthCheck(spec.healthCheck(), problems);
+        }
         if (spec.targets().isEmpty()) {
             problems.add(new FieldProblem("targets", "add at least one target, e.g. {\"url\":\"https://api.example.com\"}"));
         } else if (spec.targets().size() > MAX_TARGETS) {
@@ -56,6 +68,50 @@ final class ProviderRules {
             }
         }
         return problems;
+    }
+
+    static final int MAX_MOCK_BODY = 65_536;
+
+    private static void checkMock(ProviderSpec spec, List<FieldProblem> problems) {
+        if (!spec.targets().isEmpty()) {
+            problems.add(new FieldProblem("targets", "a mock provider answers inside the gateway and has no targets"));
+        }
+        if (spec.healthCheck() != null) {
+            problems.add(new FieldProblem("healthCheck", "a mock provider has no targets to check"));
+        }
+        MockSpec mock = spec.mock();
+        if (mock.status() < 200 || mock.status() > 599) {
+            problems.add(new FieldProblem("mock.status", "an HTTP status between 200 and 599"));
+        }
+        if (mock.body().length() > MAX_MOCK_BODY) {
+            problems.add(new FieldProblem("mock.body", "at most " + MAX_MOCK_BODY + " characters"));
+        }
+        if (mock.contentType().length() > 200 || mock.contentType().chars().anyMatch(c -> c < 0x20 || c > 0x7e)) {
+            problems.add(new FieldProblem("mock.contentType", "a media type such as application/json"));
+        }
+        if (mock.latencyMs() < 0 || mock.latencyMs() > MAX_TIMEOUT_MS) {
+            problems.add(new FieldProblem("mock.latencyMs", "must be between 0 and " + MAX_TIMEOUT_MS + " ms"));
+        }
+        problems.addAll(FaultRules.check(mock.faults(), "mock.faults"));
+    }
+
+    private static void checkHealthCheck(HealthCheckSpec check, List<FieldProblem> problems) {
+        if (!check.path().startsWith("/") || check.path().length() > 500
+                || check.path().chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+            problems.add(new FieldProblem("healthCheck.path", "a path starting with /, e.g. /health"));
+        }
+        if (check.intervalMs() < 1_000 || check.intervalMs() > 3_600_000) {
+            problems.add(new FieldProblem("healthCheck.intervalMs", "between 1000 and 3600000 ms"));
+        }
+        if (check.timeoutMs() < 1 || check.timeoutMs() >= check.intervalMs()) {
+            problems.add(new FieldProblem("healthCheck.timeoutMs", "at least 1 ms and shorter than intervalMs"));
+        }
+        if (check.healthyThreshold() < 1 || check.healthyThreshold() > 10) {
+            problems.add(new FieldProblem("healthCheck.healthyThreshold", "between 1 and 10"));
+        }
+        if (check.unhealthyThreshold() < 1 || check.unhealthyThreshold() > 10) {
+            problems.add(new FieldProblem("healthCheck.unhealthyThreshold", "between 1 and 10"));
+        }
     }
 
     static Optional<String> urlProblem(String url, UpstreamAddressPolicy policy) {

@@ -69,15 +69,14 @@ public class ProviderService {
         if (spec.name() != null && !spec.name().equals(name)) {
             throw new InvalidInputException("name", "the name in the body must match the URL ('" + name + "')");
         }
-        ProviderSpec named = new ProviderSpec(name, spec.targets(), spec.connectTimeoutMs(), spec.responseTimeoutMs(),
-                spec.headers());
+        ProviderSpec named = spec.named(name);
         validate(named);
         Map<String, String> headers = spec.headers() == null ? ProviderCodec.decryptedHeaders(provider, cipher) : spec.headers();
         ProviderView before = view(provider);
         applyTo(provider, named, headers);
         providers.flush();
-        audit.record("provider.update", tenant, "provider", name, "before: targets " + before.targets()
-                + ", headers " + before.headers() + "; after: " + describe(named));
+        audit.record("provider.update", tenant, "provider", name, "before: " + describe(before) + "; after: "
+                + describe(named));
         events.publishEvent(new RoutingChanged(tenant));
         return view(provider);
     }
@@ -101,8 +100,19 @@ public class ProviderService {
 
     /** Audit text: targets and header names, never header values. */
     private static String describe(ProviderSpec spec) {
-        return "targets " + spec.targets() + ", timeouts " + spec.connectTimeoutMs() + "/" + spec.responseTimeoutMs()
-                + " ms, headers " + (spec.headers() == null ? "unchanged" : spec.headers().keySet());
+        return describe(spec.type(), spec.targets(), spec.connectTimeoutMs(), spec.responseTimeoutMs(),
+                spec.headers() == null ? "unchanged" : spec.headers().keySet(), spec.mock(), spec.healthCheck());
+    }
+
+    private static String describe(ProviderView view) {
+        return describe(view.type(), view.targets(), view.connectTimeoutMs(), view.responseTimeoutMs(), view.headers(),
+                view.mock(), view.healthCheck());
+    }
+
+    private static String describe(String type, List<TargetSpec> targets, int connectMs, int responseMs,
+                                   Object headerNames, MockSpec mock, HealthCheckSpec healthCheck) {
+        return type + (mock == null ? "" : " " + mock) + ", targets " + targets + ", timeouts " + connectMs + "/"
+                + responseMs + " ms, headers " + headerNames + (healthCheck == null ? "" : ", " + healthCheck);
     }
 
     private void validate(ProviderSpec spec) {
@@ -114,6 +124,8 @@ public class ProviderService {
 
     private void applyTo(Provider provider, ProviderSpec spec, Map<String, String> headers) {
         provider.configure(ProviderCodec.targetsJson(spec.targets()), spec.connectTimeoutMs(), spec.responseTimeoutMs());
+        provider.setKind(spec.type(), ProviderCodec.optionalJson(spec.isMock() ? spec.mock() : null),
+                ProviderCodec.optionalJson(spec.isMock() ? null : spec.healthCheck()));
         provider.setEncryptedHeadersJson(ProviderCodec.encryptedHeadersJson(headers, cipher));
     }
 
@@ -123,7 +135,10 @@ public class ProviderService {
     }
 
     private static ProviderView view(Provider p) {
-        return new ProviderView(p.getName(), ProviderCodec.targets(p), p.getConnectTimeoutMs(), p.getResponseTimeoutMs(),
-                ProviderCodec.headerNames(p), p.getCreatedAt(), p.getUpdatedAt());
+        return new ProviderView(p.getName(), p.getKind(), ProviderCodec.targets(p), p.getConnectTimeoutMs(),
+                p.getResponseTimeoutMs(), ProviderCodec.headerNames(p),
+                ProviderCodec.optional(p.getMockJson(), MockSpec.class),
+                ProviderCodec.optional(p.getHealthCheckJson(), HealthCheckSpec.class), p.getCreatedAt(),
+                p.getUpdatedAt());
     }
 }

@@ -58,6 +58,9 @@ class Route extends BaseEntity {
     @Column(name = "retry_non_idempotent", nullable = false)
     private boolean retryNonIdempotent;
 
+    @Column(name = "faults_json", length = 1000)
+    private String faultsJson;
+
     protected Route() {
     }
 
@@ -83,6 +86,7 @@ class Route extends BaseEntity {
         this.retryMaxBackoffMs = retry.maxBackoffMs();
         this.retryOn = Csv.join(retry.retryOn());
         this.retryNonIdempotent = retry.retryNonIdempotent();
+        this.faultsJson = spec.faults().active() ? ProviderCodec.optionalJson(spec.faults()) : null;
     }
 
     RouteView toView(String providerName) {
@@ -90,7 +94,8 @@ class Route extends BaseEntity {
                 stripPrefix, publicAccess, Csv.split(authSchemes), timeoutMs,
                 new RetrySpec(retryMaxAttempts, retryInitialBackoffMs, retryMaxBackoffMs, Csv.split(retryOn),
                         retryNonIdempotent),
-                requireExp, getCreatedAt(), getUpdatedAt());
+                requireExp, faultsJson == null ? FaultSpec.NONE : ProviderCodec.optional(faultsJson, FaultSpec.class),
+                getCreatedAt(), getUpdatedAt());
     }
 
     long getTenantId() {

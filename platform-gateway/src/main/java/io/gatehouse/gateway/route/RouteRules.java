@@ -26,9 +26,7 @@ final class RouteRules {
         if (prefix != null && prefix.length() > 1 && prefix.endsWith("/") && !prefix.endsWith("//")) {
             prefix = prefix.substring(0, prefix.length() - 1);
         }
-        return new RouteSpec(spec.name(), prefix, upper(spec.methods()), spec.provider(), spec.fallbackProviders(),
-                spec.stripPrefix(), spec.publicAccess(), upper(spec.auth()), spec.timeoutMs(), spec.retry(),
-                spec.requireExp());
+        return spec.with(spec.name(), prefix, upper(spec.methods()), upper(spec.auth()));
     }
 
     static List<FieldProblem> check(RouteSpec spec) {
@@ -66,6 +64,7 @@ final class RouteRules {
             problems.add(new FieldProblem("timeoutMs", "must be between 1 and " + MAX_ROUTE_TIMEOUT_MS + " ms"));
         }
         checkRetry(spec.retry(), problems);
+        problems.addAll(FaultRules.check(spec.faults(), "faults"));
         return problems;
     }
 

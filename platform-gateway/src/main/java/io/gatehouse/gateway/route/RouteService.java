@@ -70,9 +70,7 @@ public class RouteService {
         if (spec.name() != null && !spec.name().equals(name)) {
             throw new InvalidInputException("name", "the name in the body must match the URL ('" + name + "')");
         }
-        RouteSpec normal = RouteRules.normalise(new RouteSpec(name, spec.pathPrefix(), spec.methods(), spec.provider(),
-                spec.fallbackProviders(), spec.stripPrefix(), spec.publicAccess(), spec.auth(), spec.timeoutMs(),
-                spec.retry(), spec.requireExp()));
+        RouteSpec normal = RouteRules.normalise(spec.with(name, spec.pathPrefix(), spec.methods(), spec.auth()));
         long providerId = validate(tenantId, normal);
         RouteView before = route.toView(providerNamesById(tenantId).get(route.getProviderId()));
         route.apply(normal, providerId);

@@ -5,12 +5,12 @@ import java.util.List;
 
 /**
  * A route as a caller writes it; absent fields take the contract's defaults. {@code requireExp}: JWT callers must
- * send tokens with an {@code exp} claim.
+ * send tokens with an {@code exp} claim. {@code faults}: injected faults, off by default.
  */
 public record RouteSpec(String name, String pathPrefix, List<String> methods, String provider,
                         List<String> fallbackProviders, Boolean stripPrefix,
                         @JsonProperty("public") Boolean publicAccess, List<String> auth, Integer timeoutMs,
-                        RetrySpec retry, Boolean requireExp) {
+                        RetrySpec retry, Boolean requireExp, FaultSpec faults) {
     public static final int DEFAULT_TIMEOUT_MS = 30_000;
 
     public RouteSpec {
@@ -32,6 +32,17 @@ public record RouteSpec(String name, String pathPrefix, List<String> methods, St
         if (requireExp == null) {
             requireExp = false;
         }
+        if (faults == null) {
+            faults = FaultSpec.NONE;
+        }
+    }
+
+    /** A spec without injected faults. */
+    public RouteSpec(String name, String pathPrefix, List<String> methods, String provider,
+                     List<String> fallbackProviders, Boolean stripPrefix, Boolean publicAccess, List<String> auth,
+                     Integer timeoutMs, RetrySpec retry, Boolean requireExp) {
+        this(name, pathPrefix, methods, provider, fallbackProviders, stripPrefix, publicAccess, auth, timeoutMs, retry,
+                requireExp, null);
     }
 
     /** A spec without JWT options ({@code requireExp} false). */
@@ -39,6 +50,12 @@ public record RouteSpec(String name, String pathPrefix, List<String> methods, St
                      List<String> fallbackProviders, Boolean stripPrefix, Boolean publicAccess, List<String> auth,
                      Integer timeoutMs, RetrySpec retry) {
         this(name, pathPrefix, methods, provider, fallbackProviders, stripPrefix, publicAccess, auth, timeoutMs, retry,
-                null);
+                null, null);
+    }
+
+    /** The same spec with another name, prefix, methods and auth schemes (used when normalising). */
+    RouteSpec with(String newName, String newPrefix, List<String> newMethods, List<String> newAuth) {
+        return new RouteSpec(newName, newPrefix, newMethods, provider, fallbackProviders, stripPrefix, publicAccess,
+                newAuth, timeoutMs, retry, requireExp, faults);
     }
 }

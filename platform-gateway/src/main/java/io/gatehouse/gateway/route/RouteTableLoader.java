@@ -50,7 +50,7 @@ class RouteTableLoader {
                     .map(tenantProviders::get).filter(p -> p != null).toList();
             compiled.add(new CompiledRoute(tenant, view.name(), view.pathPrefix(), new LinkedHashSet<>(view.methods()),
                     view.stripPrefix(), view.publicAccess(), new LinkedHashSet<>(view.auth()), view.timeoutMs(),
-                    view.retry(), primary, fallbacks, view.requireExp()));
+                    view.retry(), primary, fallbacks, view.requireExp(), view.faults()));
         }
         return new RouteTable(compiled);
     }
@@ -58,6 +58,8 @@ class RouteTableLoader {
     private CompiledProvider compile(Provider provider) {
         List<UpstreamTarget> targets = ProviderCodec.targets(provider).stream().map(UpstreamTarget::of).toList();
         return new CompiledProvider(provider.getName(), targets, provider.getConnectTimeoutMs(),
-                provider.getResponseTimeoutMs(), ProviderCodec.decryptedHeaders(provider, cipher));
+                provider.getResponseTimeoutMs(), ProviderCodec.decryptedHeaders(provider, cipher),
+                ProviderCodec.optional(provider.getMockJson(), MockSpec.class),
+                ProviderCodec.optional(provider.getHealthCheckJson(), HealthCheckSpec.class));
     }
 }

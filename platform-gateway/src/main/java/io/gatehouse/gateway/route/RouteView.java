@@ -8,5 +8,6 @@ import java.util.List;
 public record RouteView(String name, String pathPrefix, List<String> methods, String provider,
                         List<String> fallbackProviders, boolean stripPrefix,
                         @JsonProperty("public") boolean publicAccess, List<String> auth, int timeoutMs,
-                        RetrySpec retry, boolean requireExp, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                        RetrySpec retry, boolean requireExp, FaultSpec faults, OffsetDateTime createdAt,
+                        OffsetDateTime updatedAt) {
 }

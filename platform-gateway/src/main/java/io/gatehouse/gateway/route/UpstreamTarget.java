@@ -14,8 +14,20 @@ public record UpstreamTarget(String url, String scheme, String host, int port, S
         return new UpstreamTarget(spec.url(), scheme, host, port, path, spec.weight());
     }
 
+    /** The virtual target of a mock provider; nothing ever connects to it. */
+    static UpstreamTarget mock(String providerName) {
+        return new UpstreamTarget("mock://" + providerName, "mock", providerName, 0, "", 1);
+    }
+
+    public boolean isMock() {
+        return scheme.equals("mock");
+    }
+
     /** {@code scheme://host:port} with IPv6 hosts bracketed, the origin the request goes to. */
     public String origin() {
+        if (isMock()) {
+            return url;
+        }
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return scheme + "://" + h + ":" + port;
     }

@@ -197,4 +197,41 @@ class ProviderRulesTest {
 
         assertThat(fields(spec)).containsExactly("targets[0].url", "targets[1].weight", "targets[2].url");
     }
+
+    @Test
+    void aMockProviderNeedsNoTargetsAndValidatesItsAnswer() {
+        assertThat(fields(ProviderSpec.mock("fake", MockSpec.DEFAULT))).isEmpty();
+        assertThat(fields(ProviderSpec.mock("fake", new MockSpec(99, "x", "text/plain", -1, null))))
+                .containsExactlyInAnyOrder("mock.status", "mock.latencyMs");
+        assertThat(fields(ProviderSpec.mock("fake", new MockSpec(200, "x".repeat(70_000), "text/plain\n", 0, null))))
+                .containsExactlyInAnyOrder("mock.body", "mock.contentType");
+        assertThat(fields(ProviderSpec.mock("fake", new MockSpec(null, null, null, null,
+                new FaultSpec(60, 302, 50, -1, 0))))).containsExactlyInAnyOrder("mock.faults.delayPercent",
+                "mock.faults.errorStatus", "mock.faults.delayMs");
+        assertThat(fields(ProviderSpec.mock("fake", new MockSpec(null, null, null, null,
+                new FaultSpec(60, null, 50, null, null))))).containsExactly("mock.faults");
+    }
+
+    @Test
+    void aMockProviderCannotHaveTargetsOrAHealthCheck() {
+        ProviderSpec spec = new ProviderSpec("fake", "mock", List.of(new TargetSpec(PUBLIC_URL, 1)), null, null, null,
+                null, new HealthCheckSpec(null, null, null, null, null));
+        assertThat(fields(spec)).containsExactlyInAnyOrder("targets", "healthCheck");
+    }
+
+    @Test
+    void anUnknownTypeIsRefused() {
+        assertThat(fields(new ProviderSpec("x", "grpc", List.of(), null, null, null, null, null))).containsExactly("type");
+    }
+
+    @Test
+    void healthCheckSettingsAreBounded() {
+        ProviderSpec good = new ProviderSpec("echo", "http", List.of(new TargetSpec(PUBLIC_URL, 1)), null, null, null,
+                null, new HealthCheckSpec("/healthz", 5_000, 1_000, 1, 3));
+        assertThat(fields(good)).isEmpty();
+        ProviderSpec bad = new ProviderSpec("echo", "http", List.of(new TargetSpec(PUBLIC_URL, 1)), null, null, null,
+                null, new HealthCheckSpec("health", 500, 600, 0, 11));
+        assertThat(fields(bad)).containsExactlyInAnyOrder("healthCheck.path", "healthCheck.intervalMs",
+                "healthCheck.timeoutMs", "healthCheck.healthyThreshold", "healthCheck.unhealthyThreshold");
+    }
 }

@@ -24,8 +24,10 @@ final class ProviderForm {
     private final IntegerField responseTimeout = timeout("Response timeout", "provider-response-timeout",
             ProviderSpec.DEFAULT_RESPONSE_TIMEOUT_MS, "How long to wait for the response head of one attempt");
     private final HeaderRows headers;
+    private final ProviderView existing;
 
     private ProviderForm(ProviderView existing) {
+        this.existing = existing;
         name.setId("provider-name");
         name.setHelperText("Routes refer to the provider by this name, e.g. openai or billing-api");
         name.setValueChangeMode(ValueChangeMode.EAGER);
@@ -66,8 +68,9 @@ final class ProviderForm {
     }
 
     private ProviderSpec spec() {
-        return new ProviderSpec(name.getValue().strip(), targets.value(), connectTimeout.getValue(),
-                responseTimeout.getValue(), headers.value());
+        return new ProviderSpec(name.getValue().strip(), existing == null ? null : existing.type(), targets.value(),
+                connectTimeout.getValue(), responseTimeout.getValue(), headers.value(),
+                existing == null ? null : existing.mock(), existing == null ? null : existing.healthCheck());
     }
 
     private HasValidation fieldFor(String path) {

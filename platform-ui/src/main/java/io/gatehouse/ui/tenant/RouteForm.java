@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.gatehouse.gateway.route.NameRules;
+import io.gatehouse.gateway.route.FaultSpec;
 import io.gatehouse.gateway.route.RetrySpec;
 import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.RouteView;
@@ -38,10 +39,12 @@ final class RouteForm {
     private final Checkbox requireExp = new Checkbox("JWTs must expire");
     private final IntegerField timeout = new IntegerField("Timeout");
     private final RetryFields retry;
+    private final FaultSpec faults;
 
     private RouteForm(RouteView existing, List<String> providerNames, String slug) {
         RouteSpec defaults = new RouteSpec(null, null, null, null, null, null, null, null, null, null, null);
         retry = new RetryFields(existing == null ? RetrySpec.DEFAULT : existing.retry());
+        faults = existing == null ? FaultSpec.NONE : existing.faults();
         name.setId("route-name");
         name.setHelperText("Identifies the route in logs and credentials, e.g. chat");
         name.setValueChangeMode(ValueChangeMode.EAGER);
@@ -135,7 +138,7 @@ final class RouteForm {
         List<String> selectedAuth = AUTH.stream().filter(auth.getValue()::contains).toList();
         return new RouteSpec(name.getValue().strip(), pathPrefix.getValue().strip(), selectedMethods,
                 provider.getValue(), selectedFallbacks, stripPrefix.getValue(), publicAccess.getValue(), selectedAuth,
-                timeout.getValue(), retry.value(), requireExp.getValue());
+                timeout.getValue(), retry.value(), requireExp.getValue(), faults);
     }
 
     private HasValidation fieldFor(String path) {
@@ -154,6 +157,6 @@ final class RouteForm {
     private static RouteView asView(RouteSpec spec) {
         return new RouteView(spec.name(), spec.pathPrefix(), spec.methods(), spec.provider(), spec.fallbackProviders(),
                 spec.stripPrefix(), spec.publicAccess(), spec.auth(), spec.timeoutMs(), spec.retry(), spec.requireExp(),
-                null, null);
+                spec.faults(), null, null);
     }
 }

@@ -91,6 +91,6 @@ class SnippetsTest {
 
     private static RouteView route(String name, String prefix, boolean open, List<String> auth) {
         return new RouteView(name, prefix, List.of(), "up", List.of(), true, open, auth, 30_000, RetrySpec.DEFAULT,
-                false, null, null);
+                false, null, null, null);
     }
 }
