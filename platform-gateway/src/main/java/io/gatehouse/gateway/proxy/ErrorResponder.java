@@ -16,7 +16,11 @@ final class ErrorResponder {
     private ErrorResponder() {
     }
 
-    static Mono<Void> send(HttpServerResponse response, GatewayError error, String requestId, String route, int attempts) {
+    static Mono<Void> send(HttpServerResponse response, GatewayError error, CallTrace trace) {
+        trace.errorCode = error.code();
+        String requestId = trace.requestId;
+        String route = trace.route;
+        int attempts = trace.attempts.size();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", error.status());
         body.put("code", error.code());

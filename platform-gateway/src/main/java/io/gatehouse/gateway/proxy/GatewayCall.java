@@ -6,7 +6,7 @@ import io.gatehouse.gateway.retry.RetryContext;
 import io.gatehouse.gateway.route.CompiledProvider;
 import io.gatehouse.gateway.route.CompiledRoute;
 import io.gatehouse.gateway.route.UpstreamTarget;
-import java.util.ArrayList;
+import io.gatehouse.gateway.log.Attempt;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +32,8 @@ final class GatewayCall {
     final RetryContext retryContext;
     final long startNanos;
     final long deadlineNanos;
-    final List<Attempt> attempts = new ArrayList<>();
+    final CallTrace trace;
+    final List<Attempt> attempts;
     final Set<UpstreamTarget> tried = new HashSet<>();
     /** The provider whose circuit breaker admitted this call, until the call is done with it. */
     CompiledProvider enteredProvider;
@@ -50,15 +51,16 @@ final class GatewayCall {
         }
     }
 
-    GatewayCall(HttpServerRequest request, HttpServerResponse response, CompiledRoute route, String uriPath,
-                String rawQuery, String requestId, UpstreamForwarder.CallerHeaders caller, byte[] body,
-                boolean streamedBody, long startNanos) {
-        this.request = request;
-        this.response = response;
-        this.route = route;
+    GatewayCall(ProxyHandler.Exchange exchange, String uriPath, UpstreamForwarder.CallerHeaders caller, byte[] body,
+                boolean streamedBody) {
+        this.trace = exchange.trace();
+        this.request = exchange.request();
+        this.response = exchange.response();
+        this.route = exchange.route();
         this.uriPath = uriPath;
-        this.rawQuery = rawQuery;
-        this.requestId = requestId;
+        this.rawQuery = exchange.path().rawQuery();
+        this.requestId = trace.requestId;
+        this.attempts = trace.attempts;
         this.caller = caller;
         this.body = body;
         this.streamedBody = streamedBody;
@@ -66,7 +68,7 @@ final class GatewayCall {
                 route.retry().retryOn());
         this.retryContext = new RetryContext(request.method().name(), route.retry().retryNonIdempotent(),
                 request.requestHeaders().contains("Idempotency-Key"), !streamedBody);
-        this.startNanos = startNanos;
+        this.startNanos = trace.startNanos;
         this.deadlineNanos = startNanos + route.timeoutMs() * 1_000_000L;
     }
 

@@ -2,11 +2,13 @@ package io.gatehouse.gateway.proxy;
 
 import io.gatehouse.auth.authn.GatewayAuthenticator;
 import io.gatehouse.gateway.health.UpstreamHealth;
+import io.gatehouse.gateway.log.CallRecordSink;
 import io.gatehouse.gateway.route.RouteTableHolder;
 import io.gatehouse.gateway.upstream.UpstreamAddressPolicy;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +26,8 @@ public class GatewayServer implements SmartLifecycle {
     private final UpstreamAddressPolicy addressPolicy;
     private final GatewayAuthenticator authenticator;
     private final UpstreamHealth health;
+    private final ConsoleTestKey consoleTestKey;
+    private final CallRecordSinks callSinks;
     private final long maxSignedBodyBytes;
     private final long replayBufferBytes;
     private final int configuredPort;
@@ -32,7 +36,7 @@ public class GatewayServer implements SmartLifecycle {
     private volatile UpstreamClients clients;
 
     GatewayServer(RouteTableHolder routes, UpstreamAddressPolicy addressPolicy, GatewayAuthenticator authenticator,
-                  UpstreamHealth health,
+                  UpstreamHealth health, ConsoleTestKey consoleTestKey, List<CallRecordSink> callSinks,
                   @Value("${platform.gateway.max-signed-body-bytes:10485760}") long maxSignedBodyBytes,
                   @Value("${platform.gateway.retry-body-buffer-bytes:1048576}") long replayBufferBytes,
                   @Value("${platform.gateway.port:8081}") int configuredPort,
@@ -41,6 +45,8 @@ public class GatewayServer implements SmartLifecycle {
         this.addressPolicy = addressPolicy;
         this.authenticator = authenticator;
         this.health = health;
+        this.consoleTestKey = consoleTestKey;
+        this.callSinks = new CallRecordSinks(callSinks);
         this.maxSignedBodyBytes = maxSignedBodyBytes;
         this.replayBufferBytes = replayBufferBytes;
         this.configuredPort = configuredPort;
@@ -55,7 +61,8 @@ public class GatewayServer implements SmartLifecycle {
                 .host(bindAddress)
                 .port(configuredPort)
                 .idleTimeout(Duration.ofSeconds(60))
-                .handle(new ProxyHandler(routes, new UpstreamForwarder(clients, health, replayBufferBytes), authenticator, maxSignedBodyBytes))
+                .handle(new ProxyHandler(routes, new UpstreamForwarder(clients, health, replayBufferBytes),
+                        authenticator, maxSignedBodyBytes, consoleTestKey, callSinks))
                 .bindNow(Duration.ofSeconds(10));
         LOG.info("Gateway listening on http://{}:{} ({} routes)", bindAddress, port(), routes.current().size());
     }
@@ -78,6 +85,13 @@ public class GatewayServer implements SmartLifecycle {
     }
 
     /** The bound port (differs from the configured one when that is 0). */
+    /** Where this process reaches its own gateway listener, e.g. {@code http://127.0.0.1:8081}. */
+    public String localBaseUrl() {
+        boolean wildcard = bindAddress.equals("0.0.0.0") || bindAddress.equals("::") || bindAddress.isBlank();
+        String host = wildcard ? "127.0.0.1" : bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        return "http://" + host + ":" + port();
+    }
+
     public int port() {
         DisposableServer current = server;
         return current == null ? -1 : current.port();

@@ -29,6 +29,7 @@ final class HeaderHygiene {
         out.remove("x-forwarded-host");
         out.remove("forwarded");
         out.remove("x-gatehouse-credential");
+        out.remove(ConsoleTestKey.HEADER);
         return out;
     }
 

@@ -4,6 +4,7 @@ import io.gatehouse.auth.authn.AuthDecision;
 import io.gatehouse.auth.authn.CredentialType;
 import io.gatehouse.auth.authn.GatewayAuthenticator;
 import io.gatehouse.auth.authn.GatewayRequest;
+import io.gatehouse.gateway.log.CallRecordSink;
 import io.gatehouse.gateway.route.CompiledRoute;
 import io.gatehouse.gateway.route.RouteMatch;
 import io.gatehouse.gateway.route.RouteTableHolder;
@@ -34,10 +35,14 @@ final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResp
     private final UpstreamForwarder forwarder;
     private final GatewayAuthenticator authenticator;
     private final long maxSignedBodyBytes;
+    private final ConsoleTestKey consoleTest;
+    private final CallRecordSink sinks;
 
     ProxyHandler(RouteTableHolder routes, UpstreamForwarder forwarder, GatewayAuthenticator authenticator,
-                 long maxSignedBodyBytes) {
+                 long maxSignedBodyBytes, ConsoleTestKey consoleTest, CallRecordSink sinks) {
         this.routes = routes;
+        this.consoleTest = consoleTest;
+        this.sinks = sinks;
         this.forwarder = forwarder;
         this.authenticator = authenticator;
         this.maxSignedBodyBytes = maxSignedBodyBytes;
@@ -47,29 +52,44 @@ final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResp
     public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
         String requestId = RequestIds.keepOrCreate(request.requestHeaders().get(REQUEST_ID));
         response.header(REQUEST_ID, requestId);
+        CallTrace trace = new CallTrace(requestId, request.method().name(), UpstreamForwarder.clientIp(request));
+        return handle(request, response, trace)
+                .doFinally(signal -> sinks.accept(trace.toRecord(response.status().code())));
+    }
+
+    private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response, CallTrace trace) {
         GatewayPath path = GatewayPath.parse(request.uri());
         if (path == null) {
-            return ErrorResponder.send(response, GatewayError.noTenantInPath(), requestId, null, 0);
+            trace.path = rawPath(request.uri());
+            return ErrorResponder.send(response, GatewayError.noTenantInPath(), trace);
         }
+        trace.tenant = path.tenant();
+        trace.path = path.path();
+        trace.query = path.rawQuery();
         if (GatewayPath.hasDotSegment(path.path())) {
-            return ErrorResponder.send(response, GatewayError.dotSegmentInPath(), requestId, null, 0);
+            return ErrorResponder.send(response, GatewayError.dotSegmentInPath(), trace);
         }
         RouteMatch match = routes.current().match(path.tenant(), path.path(), request.method().name());
         if (match instanceof RouteMatch.NotFound) {
-            return ErrorResponder.send(response, GatewayError.routeNotFound(path.tenant(), path.path()), requestId, null, 0);
+            return ErrorResponder.send(response, GatewayError.routeNotFound(path.tenant(), path.path()), trace);
         }
         if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
+            trace.route = notAllowed.route().name();
             response.header("Allow", String.join(", ", notAllowed.allowed()));
             return ErrorResponder.send(response, GatewayError.methodNotAllowed(request.method().name(),
-                    notAllowed.route().name(), notAllowed.allowed()), requestId, notAllowed.route().name(), 0);
+                    notAllowed.route().name(), notAllowed.allowed()), trace);
         }
         RouteMatch.Found found = (RouteMatch.Found) match;
         CompiledRoute route = found.route();
+        trace.route = route.name();
+        Exchange exchange = new Exchange(request, response, route, path, found.rest(), trace);
         if (route.publicAccess()) {
-            return forwarder.forward(request, response, route, path, found.rest(), requestId, null,
-                    UpstreamForwarder.CallerHeaders.PUBLIC);
+            return forwarder.forward(exchange, null, UpstreamForwarder.CallerHeaders.PUBLIC);
         }
-        Exchange exchange = new Exchange(request, response, route, path, found.rest(), requestId);
+        if (consoleTest.presentedBy(request)) {
+            trace.credentialType = ConsoleTestKey.CREDENTIAL_TYPE;
+            return forwarder.forward(exchange, null, ConsoleTestKey.CALLER);
+        }
         String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
         if (GatewayAuthenticator.needsBody(authorization) && acceptedSchemes(route).contains(CredentialType.AKSK)) {
             return authenticateSigned(exchange);
@@ -81,13 +101,12 @@ final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResp
         String declared = exchange.request().requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
         if (declared != null && parseLength(declared) > maxSignedBodyBytes) {
             return ErrorResponder.send(exchange.response(), GatewayError.payloadTooLarge(maxSignedBodyBytes),
-                    exchange.requestId(), exchange.route().name(), 0);
+                    exchange.trace());
         }
         return SignedBodyReader.read(exchange.request().receive(), maxSignedBodyBytes)
                 .flatMap(body -> authenticateAndForward(exchange, body))
                 .onErrorResume(SignedBodyReader.BodyTooLargeException.class, e -> ErrorResponder.send(
-                        exchange.response(), GatewayError.payloadTooLarge(maxSignedBodyBytes), exchange.requestId(),
-                        exchange.route().name(), 0));
+                        exchange.response(), GatewayError.payloadTooLarge(maxSignedBodyBytes), exchange.trace()));
     }
 
     private Mono<Void> authenticateAndForward(Exchange exchange, byte[] body) {
@@ -103,12 +122,13 @@ final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResp
             if (denied.status() == 401) {
                 exchange.response().header("WWW-Authenticate", GatewayAuthenticator.challenges(accepted));
             }
-            return ErrorResponder.send(exchange.response(), error, exchange.requestId(), route.name(), 0);
+            return ErrorResponder.send(exchange.response(), error, exchange.trace());
         }
         AuthDecision.Allowed allowed = (AuthDecision.Allowed) decision;
+        exchange.trace().credentialId = allowed.credential().id();
+        exchange.trace().credentialType = allowed.scheme().name();
         List<String> removed = allowed.scheme() == CredentialType.AKSK ? SIGV4_HEADERS : List.of("authorization");
-        return forwarder.forward(exchange.request(), exchange.response(), route, exchange.path(), exchange.rest(),
-                exchange.requestId(), body, new UpstreamForwarder.CallerHeaders(removed, allowed.credential().id()));
+        return forwarder.forward(exchange, body, new UpstreamForwarder.CallerHeaders(removed, allowed.credential().id()));
     }
 
     static Set<CredentialType> acceptedSchemes(CompiledRoute route) {
@@ -140,7 +160,8 @@ final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResp
         }
     }
 
-    private record Exchange(HttpServerRequest request, HttpServerResponse response, CompiledRoute route,
-                            GatewayPath path, String rest, String requestId) {
+    /** A request matched to a route, on its way to the forwarder. */
+    record Exchange(HttpServerRequest request, HttpServerResponse response, CompiledRoute route, GatewayPath path,
+                    String rest, CallTrace trace) {
     }
 }

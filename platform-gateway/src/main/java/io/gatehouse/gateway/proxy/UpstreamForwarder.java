@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.proxy;
 
 import io.gatehouse.gateway.health.UpstreamHealth;
+import io.gatehouse.gateway.log.Attempt;
 import io.gatehouse.gateway.retry.AttemptPlan;
 import io.gatehouse.gateway.retry.Backoff;
 import io.gatehouse.gateway.retry.FailureKind;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
@@ -53,22 +55,24 @@ final class UpstreamForwarder {
      * @param bufferedBody the whole body when the gateway already read it (signed requests); null otherwise
      * @param caller       what to tell the upstream about the authenticated caller
      */
-    Mono<Void> forward(HttpServerRequest request, HttpServerResponse response, CompiledRoute route, GatewayPath path,
-                       String rest, String requestId, byte[] bufferedBody, CallerHeaders caller) {
-        long start = System.nanoTime();
-        String uriPath = route.stripPrefix() ? rest : path.path();
+    Mono<Void> forward(ProxyHandler.Exchange exchange, byte[] bufferedBody, CallerHeaders caller) {
+        HttpServerRequest request = exchange.request();
+        CompiledRoute route = exchange.route();
+        String uriPath = route.stripPrefix() ? exchange.rest() : exchange.path().path();
         if (bufferedBody != null || !hasBody(request)) {
-            return run(new GatewayCall(request, response, route, uriPath, path.rawQuery(), requestId, caller,
-                    bufferedBody == null ? new byte[0] : bufferedBody, false, start));
+            byte[] body = bufferedBody == null ? new byte[0] : bufferedBody;
+            exchange.trace().bytesIn = body.length;
+            return run(new GatewayCall(exchange, uriPath, caller, body, false));
         }
         long length = contentLength(request);
         if (route.retry().maxAttempts() > 1 && length >= 0 && length <= replayBufferBytes) {
             return SignedBodyReader.read(request.receive(), replayBufferBytes)
-                    .flatMap(body -> run(new GatewayCall(request, response, route, uriPath, path.rawQuery(), requestId,
-                            caller, body, false, start)));
+                    .flatMap(body -> {
+                        exchange.trace().bytesIn = body.length;
+                        return run(new GatewayCall(exchange, uriPath, caller, body, false));
+                    });
         }
-        return run(new GatewayCall(request, response, route, uriPath, path.rawQuery(), requestId, caller, null, true,
-                start));
+        return run(new GatewayCall(exchange, uriPath, caller, null, true));
     }
 
     private Mono<Void> run(GatewayCall call) {
@@ -114,8 +118,7 @@ final class UpstreamForwarder {
                     case RETRY -> Mono.delay(Duration.ofMillis(step.waitMs())).then(attempt(call, step.slot()));
                     case FAIL -> {
                         timingHeaders(call, -1);
-                        yield ErrorResponder.send(call.response, step.error(), call.requestId, call.route.name(),
-                                call.attempts.size());
+                        yield ErrorResponder.send(call.response, step.error(), call.trace);
                     }
                 });
     }
@@ -178,7 +181,9 @@ final class UpstreamForwarder {
         call.response.status(answer.status());
         call.response.headers(HeaderHygiene.forCaller(answer.headers()));
         timingHeaders(call, latency);
-        return call.response.send(answer.body()).then().thenReturn(Step.DONE);
+        call.trace.upstreamLatencyMs = latency;
+        return call.response.send(Flux.from(answer.body()).doOnNext(chunk -> call.trace.bytesOut += chunk.readableBytes()))
+                .then().thenReturn(Step.DONE);
     }
 
     private static InjectedFault rollFault(CompiledRoute route, CompiledProvider provider) {
@@ -254,7 +259,7 @@ final class UpstreamForwarder {
             return attempt(call, next.slot());
         }
         timingHeaders(call, -1);
-        return ErrorResponder.send(call.response, error, call.requestId, call.route.name(), call.attempts.size());
+        return ErrorResponder.send(call.response, error, call.trace);
     }
 
     private UpstreamTarget chooseHealthyTarget(GatewayCall call, CompiledProvider provider) {
@@ -308,7 +313,8 @@ final class UpstreamForwarder {
             return call.body.length == 0 ? sender : sender.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(call.body)));
         }
         // Streamed body: only ever sent once (a later attempt happens only after a connect failure sent nothing).
-        return sender.send((upstreamRequest, out) -> out.send(call.request.receive().retain()));
+        return sender.send((upstreamRequest, out) -> out.send(call.request.receive().retain()
+                .doOnNext(chunk -> call.trace.bytesIn += chunk.readableBytes())));
     }
 
     private static HttpHeaders upstreamHeaders(GatewayCall call, CompiledProvider provider) {

@@ -1,4 +1,4 @@
-package io.gatehouse.gateway.proxy;
+package io.gatehouse.gateway.log;
 
 import java.time.Instant;
 
