@@ -108,10 +108,6 @@ class MisbehavingUpstreamTest {
     }
 
     @Test
-    @Disabled("bug: a non-HTTP status line ('HELLO') is explained as 'the call to HOST:PORT failed"
-            + " (IllegalArgumentException) - check the upstream's logs' - no phase, no hint; Netty reports it as an"
-            + " IllegalArgumentException in the decoder result, which UpstreamFailures.explain does not recognise as"
-            + " an invalid response (it only matches DecoderException)")
     void aNonHttpStatusLineIsExplainedAsNotHttpWithThePhase() throws Exception {
         try (RawSocketUpstream up = RawSocketUpstream.perRequest((request, conn) -> {
             conn.write("HELLO\r\n\r\n");

@@ -63,7 +63,8 @@ final class UpstreamFailures {
             return new GatewayError(502, "upstream_reset", where + " closed the connection before a full response head"
                     + " (waiting for response) - the upstream may have crashed or dropped an idle keep-alive connection");
         }
-        if (cause instanceof DecoderException) {
+        // Netty's HTTP decoder reports a bad status line ("HELLO") as an IllegalArgumentException.
+        if (cause instanceof DecoderException || cause instanceof IllegalArgumentException) {
             return new GatewayError(502, "upstream_invalid_response", where + " answered with something that is not"
                     + " valid HTTP (reading response head) - check that the target URL points at an HTTP service");
         }
