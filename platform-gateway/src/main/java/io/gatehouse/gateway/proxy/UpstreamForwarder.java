@@ -250,7 +250,7 @@ final class UpstreamForwarder {
     private HttpClient.ResponseReceiver<?> send(GatewayCall call, CompiledProvider provider, UpstreamTarget target) {
         String uri = target.origin() + PathJoin.join(target.basePath(), call.uriPath, call.rawQuery);
         HttpHeaders headers = upstreamHeaders(call, provider);
-        HttpClient.RequestSender sender = clients.forProvider(provider).headers(h -> h.set(headers))
+        HttpClient.RequestSender sender = clients.forProvider(provider, call.request).headers(h -> h.set(headers))
                 .request(call.request.method()).uri(uri);
         if (call.body != null) {
             headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
