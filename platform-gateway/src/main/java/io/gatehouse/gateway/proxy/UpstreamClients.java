@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServerRequest;
@@ -51,12 +53,21 @@ final class UpstreamClients {
         this.loops = loops;
         ConnectionProvider sharedPool = pool("gatehouse-upstream");
         HttpClient base = configure(HttpClient.create(sharedPool));
-        this.shared = new PerLoop(loops == null ? base : base.runOn(loops), sharedPool);
+        this.shared = new PerLoop(loops == null ? base : base.runOn(loops), sharedPool, null);
     }
 
     /** The client for calls of this provider made on behalf of {@code request} (on the request's event loop). */
     HttpClient forProvider(CompiledProvider provider, HttpServerRequest request) {
         return perLoop(request).forProvider(provider);
+    }
+
+    /**
+     * Timers for calls made on behalf of {@code request}: its event loop, so a deadline is armed and cancelled on
+     * the call's own thread (no shared timer queue and lock, no extra thread wake-up).
+     */
+    Scheduler timer(HttpServerRequest request) {
+        PerLoop perLoop = perLoop(request);
+        return perLoop.timer != null ? perLoop.timer : Schedulers.parallel();
     }
 
     HttpClient forProvider(CompiledProvider provider) {
@@ -78,7 +89,8 @@ final class UpstreamClients {
 
     private PerLoop pinnedTo(EventLoop loop) {
         ConnectionProvider pool = pool("gatehouse-upstream-" + poolIds.incrementAndGet());
-        return new PerLoop(configure(HttpClient.create(pool)).runOn(new PinnedLoop(loops, loop)), pool);
+        return new PerLoop(configure(HttpClient.create(pool)).runOn(new PinnedLoop(loops, loop)), pool,
+                Schedulers.fromExecutorService(loop, "gatehouse-gateway-timer"));
     }
 
     private HttpClient configure(HttpClient client) {
@@ -118,14 +130,17 @@ final class UpstreamClients {
     private static final class PerLoop {
         final HttpClient base;
         final ConnectionProvider pool;
+        /** Timers on the loop itself; null for the shared clients. Never disposed: the loop belongs to its owner. */
+        final Scheduler timer;
         final Map<String, HttpClient> byTimeouts = new ConcurrentHashMap<>();
 
-        PerLoop(HttpClient base, ConnectionProvider pool) {
+        PerLoop(HttpClient base, ConnectionProvider pool, Scheduler timer) {
             this.base = base;
             this.pool = pool;
+            this.timer = timer;
         }
 
-        HttpClient forProvider(CompiledProvider provider) {
+            HttpClient forProvider(CompiledProvider provider) {
             String key = provider.connectTimeoutMs() + ":" + provider.responseTimeoutMs();
             HttpClient client = byTimeouts.get(key);
             return client != null ? client : byTimeouts.computeIfAbsent(key, k -> base

@@ -102,7 +102,7 @@ final class UpstreamForwarder {
         Instant startedAt = Instant.now();
         long attemptStart = System.nanoTime();
         AtomicBoolean headReceived = new AtomicBoolean();
-        Mono<Long> deadline = Mono.delay(Duration.ofMillis(Math.max(1, remaining)))
+        Mono<Long> deadline = Mono.delay(Duration.ofMillis(Math.max(1, remaining)), clients.timer(call.request))
                 .flatMap(tick -> headReceived.get() ? Mono.<Long>never() : Mono.just(tick));
         return send(call, provider, target)
                 .responseConnection((upstream, connection) -> {
