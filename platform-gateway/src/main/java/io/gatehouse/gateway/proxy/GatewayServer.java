@@ -16,6 +16,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /** The gateway listener (default port 8081), started and stopped with the Spring application context. */
 @Component
@@ -32,15 +33,18 @@ public class GatewayServer implements SmartLifecycle {
     private final long replayBufferBytes;
     private final int configuredPort;
     private final String bindAddress;
+    private final int ioThreads;
     private volatile DisposableServer server;
     private volatile UpstreamClients clients;
+    private volatile LoopResources loops;
 
     GatewayServer(RouteTableHolder routes, UpstreamAddressPolicy addressPolicy, GatewayAuthenticator authenticator,
                   UpstreamHealth health, ConsoleTestKey consoleTestKey, List<CallRecordSink> callSinks,
                   @Value("${platform.gateway.max-signed-body-bytes:10485760}") long maxSignedBodyBytes,
                   @Value("${platform.gateway.retry-body-buffer-bytes:1048576}") long replayBufferBytes,
                   @Value("${platform.gateway.port:8081}") int configuredPort,
-                  @Value("${platform.gateway.address:0.0.0.0}") String bindAddress) {
+                  @Value("${platform.gateway.address:0.0.0.0}") String bindAddress,
+                  @Value("${platform.gateway.io-threads:0}") int ioThreads) {
         this.routes = routes;
         this.addressPolicy = addressPolicy;
         this.authenticator = authenticator;
@@ -51,13 +55,18 @@ public class GatewayServer implements SmartLifecycle {
         this.replayBufferBytes = replayBufferBytes;
         this.configuredPort = configuredPort;
         this.bindAddress = bindAddress;
+        this.ioThreads = ioThreads > 0 ? ioThreads : LoopResources.DEFAULT_IO_WORKER_COUNT;
     }
 
     @Override
     public synchronized void start() {
         routes.rebuild();
-        clients = new UpstreamClients(addressPolicy);
+        // The gateway's own event loops, shared by the listener and the upstream clients: a proxied call stays on
+        // the thread of the caller's connection (see UpstreamClients).
+        loops = LoopResources.create("gatehouse-gateway", ioThreads, true);
+        clients = new UpstreamClients(addressPolicy, loops);
         server = HttpServer.create()
+                .runOn(loops)
                 .host(bindAddress)
                 .port(configuredPort)
                 .idleTimeout(Duration.ofSeconds(60))
@@ -76,6 +85,10 @@ public class GatewayServer implements SmartLifecycle {
         if (clients != null) {
             clients.dispose();
             clients = null;
+        }
+        if (loops != null) {
+            loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+            loops = null;
         }
     }
 

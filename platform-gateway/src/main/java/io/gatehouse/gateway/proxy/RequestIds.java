@@ -15,6 +15,19 @@ final class RequestIds {
             return incoming;
         }
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("%016x%016x", random.nextLong(), random.nextLong());
+        char[] id = new char[32];
+        hex(random.nextLong(), id, 0);
+        hex(random.nextLong(), id, 16);
+        return new String(id);
+    }
+
+    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+
+    /** Same as {@code String.format("%016x", value)}, without the formatter. */
+    private static void hex(long value, char[] into, int offset) {
+        for (int i = 15; i >= 0; i--) {
+            into[offset + i] = DIGITS[(int) (value & 0xF)];
+            value >>>= 4;
+        }
     }
 }

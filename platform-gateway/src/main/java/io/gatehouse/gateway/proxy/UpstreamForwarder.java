@@ -108,7 +108,7 @@ final class UpstreamForwarder {
         Instant startedAt = Instant.now();
         long attemptStart = System.nanoTime();
         AtomicBoolean headReceived = new AtomicBoolean();
-        Mono<Long> deadline = Mono.delay(Duration.ofMillis(Math.max(1, remaining)))
+        Mono<Long> deadline = Mono.delay(Duration.ofMillis(Math.max(1, remaining)), clients.timer(call.request))
                 .flatMap(tick -> headReceived.get() ? Mono.<Long>never() : Mono.just(tick));
         return exchange(call, slot, provider, target, startedAt, attemptStart, headReceived)
                 .timeout(deadline)
@@ -305,7 +305,7 @@ final class UpstreamForwarder {
     private HttpClient.ResponseReceiver<?> send(GatewayCall call, CompiledProvider provider, UpstreamTarget target) {
         String uri = target.origin() + PathJoin.join(target.basePath(), call.uriPath, call.rawQuery);
         HttpHeaders headers = upstreamHeaders(call, provider);
-        HttpClient.RequestSender sender = clients.forProvider(provider).headers(h -> h.set(headers))
+        HttpClient.RequestSender sender = clients.forProvider(provider, call.request).headers(h -> h.set(headers))
                 .request(call.request.method()).uri(uri);
         if (call.body != null) {
             headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
