@@ -28,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -353,10 +352,6 @@ class MisbehavingUpstreamTest {
      * connection before anything came back") promises the caller never sees this.
      */
     @Test
-    @Disabled("bug: a GET sent on a reused keep-alive connection that the upstream closes before any response byte "
-            + "answers 502 upstream_reset (attempts 1) instead of being retried once on a new connection as README "
-            + "promises; Reactor Netty 1.2 only retries when the request headers were not yet sent, and the gateway "
-            + "does not retry 'reset' unless the route lists it (UpstreamForwarder.failed / AttemptPlan.afterFailure)")
     void aGetOnAReusedConnectionThatTheUpstreamDroppedBeforeAnsweringIsRetriedTransparently() throws Exception {
         AtomicInteger droppedOnReusedConnection = new AtomicInteger();
         try (RawSocketUpstream up = new RawSocketUpstream(conn -> {

@@ -43,6 +43,8 @@ final class GatewayCall {
      * the call ends), so one call never holds more than one token.
      */
     RetryBudget heldBudget;
+    /** The one automatic retry after a reused keep-alive connection failed before any response byte was used. */
+    boolean staleConnectionRetried;
 
     void releaseRetryToken() {
         if (heldBudget != null) {

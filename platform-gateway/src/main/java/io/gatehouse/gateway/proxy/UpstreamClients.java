@@ -95,6 +95,7 @@ final class UpstreamClients {
 
     private HttpClient configure(HttpClient client) {
         return client.followRedirect(false)
+                .doOnRequest(ConnectionReuse::onRequest)
                 .doOnConnected(connection -> refuseBlocked(policy, connection.channel().remoteAddress()));
     }
 

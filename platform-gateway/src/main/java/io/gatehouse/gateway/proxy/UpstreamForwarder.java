@@ -110,9 +110,10 @@ final class UpstreamForwarder {
         AtomicBoolean headReceived = new AtomicBoolean();
         Mono<Long> deadline = Mono.delay(Duration.ofMillis(Math.max(1, remaining)), clients.timer(call.request))
                 .flatMap(tick -> headReceived.get() ? Mono.<Long>never() : Mono.just(tick));
-        return exchange(call, slot, provider, target, startedAt, attemptStart, headReceived)
+        ConnectionReuse reuse = new ConnectionReuse();
+        return exchange(call, slot, provider, target, startedAt, attemptStart, headReceived, reuse)
                 .timeout(deadline)
-                .onErrorResume(error -> failed(call, slot, provider, target, startedAt, attemptStart, error))
+                .onErrorResume(error -> failed(call, slot, provider, target, startedAt, attemptStart, error, reuse))
                 .flatMap(step -> switch (step.kind()) {
                     case DONE -> Mono.<Void>empty();
                     case RETRY -> Mono.delay(Duration.ofMillis(step.waitMs())).then(attempt(call, step.slot()));
@@ -125,10 +126,11 @@ final class UpstreamForwarder {
 
     /** One attempt's exchange: injected fault, mock answer or a real call, ending in what to do next. */
     private Mono<Step> exchange(GatewayCall call, int slot, CompiledProvider provider, UpstreamTarget target,
-                                Instant startedAt, long attemptStart, AtomicBoolean headReceived) {
+                                Instant startedAt, long attemptStart, AtomicBoolean headReceived,
+                                ConnectionReuse reuse) {
         InjectedFault fault = rollFault(call.route, provider);
         Attempted attempted = new Attempted(call, slot, provider, target, startedAt, attemptStart, headReceived,
-                fault.none() || fault.feedsHealth());
+                fault.none() || fault.feedsHealth(), reuse);
         return switch (fault.kind()) {
             case ERROR -> Mono.defer(() -> answered(attempted, UpstreamAnswer.local(fault.errorStatus(),
                     "application/json", Faults.errorBody(fault)), "injected " + fault.errorStatus() + " ("
@@ -157,7 +159,8 @@ final class UpstreamForwarder {
                 })
                 // single(), not next(): next() cancels the exchange, and a cancelled connection is closed instead
                 // of going back to the pool.
-                .single();
+                .single()
+                .contextWrite(context -> context.put(ConnectionReuse.CONTEXT_KEY, attempted.reuse));
     }
 
     /** A response head arrived: pass it through, or drop it and retry. */
@@ -198,11 +201,12 @@ final class UpstreamForwarder {
 
     /** Where one attempt stands. */
     private record Attempted(GatewayCall call, int slot, CompiledProvider provider, UpstreamTarget target,
-                             Instant startedAt, long attemptStart, AtomicBoolean headReceived, boolean feedsHealth) {
+                             Instant startedAt, long attemptStart, AtomicBoolean headReceived, boolean feedsHealth,
+                             ConnectionReuse reuse) {
     }
 
     private Mono<Step> failed(GatewayCall call, int slot, CompiledProvider provider, UpstreamTarget target,
-                              Instant startedAt, long attemptStart, Throwable error) {
+                              Instant startedAt, long attemptStart, Throwable error, ConnectionReuse reuse) {
         if (call.response.hasSentHeaders()) {
             return Mono.error(error);
         }
@@ -211,6 +215,15 @@ final class UpstreamForwarder {
         GatewayError explained = UpstreamFailures.explain(error, target, provider.connectTimeoutMs(),
                 provider.responseTimeoutMs(), route.timeoutMs());
         FailureKind kind = UpstreamFailures.kindOf(error);
+        if (kind == FailureKind.RESET && reuse.reused() && !call.staleConnectionRetried
+                && call.retryContext.bodyReplayable() && call.retryContext.mayRepeatSentRequest()
+                && call.remainingMs() > 0) {
+            call.staleConnectionRetried = true;
+            call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, 0, explained.code(),
+                    "the upstream closed a reused keep-alive connection before answering (idle keep-alive race);"
+                            + " retrying once at once on a new connection"));
+            return Mono.just(Step.retry(slot, 0));
+        }
         boolean feedsHealth = !(error instanceof InjectedFailure injected) || injected.feedsHealth();
         if ((kind != null || error instanceof TimeoutException) && feedsHealth) {
             health.recordAttempt(route.tenant(), provider.name(), target.origin(), true);

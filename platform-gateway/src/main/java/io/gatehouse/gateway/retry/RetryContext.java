@@ -11,7 +11,7 @@ import java.util.Set;
 public record RetryContext(String method, boolean retryNonIdempotent, boolean idempotencyKey, boolean bodyReplayable) {
     static final Set<String> NON_IDEMPOTENT = Set.of("POST", "PATCH");
 
-    boolean mayRepeatSentRequest() {
+    public boolean mayRepeatSentRequest() {
         return !NON_IDEMPOTENT.contains(method) || retryNonIdempotent || idempotencyKey;
     }
 }
