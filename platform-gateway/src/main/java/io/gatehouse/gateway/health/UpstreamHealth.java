@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * Health of every provider and target the gateway has talked to, keyed by tenant and provider name. Outlier
  * ejection works per target; the circuit breaker per provider opens when half of its last 20 attempts failed (at
- * least 10 recorded), answers fast while open (30 s), then lets a few trial calls through.
+ * least 10 recorded), answers fast while open (30 s), then lets a few trial calls through. Targets of providers with
+ * an active health check also carry the probes' verdict ({@link ActiveHealthChecker}); DOWN keeps them out too.
  */
 @Component
 public class UpstreamHealth {
@@ -21,6 +22,7 @@ public class UpstreamHealth {
     static final Duration MAX_EJECTION = Duration.ofMinutes(5);
 
     private final Map<String, OutlierDetector> targets = new ConcurrentHashMap<>();
+    private final Map<String, ActiveCheckState> activeChecks = new ConcurrentHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final CircuitBreakerConfig breakerConfig;
     private final LongSupplier clockMs;
@@ -42,9 +44,27 @@ public class UpstreamHealth {
         this.breakerConfig = breakerConfig;
     }
 
+    /** True when the target is out of rotation: ejected after failed calls, or DOWN by its active health check. */
     public boolean isEjected(String tenant, String provider, String target) {
-        OutlierDetector detector = targets.get(key(tenant, provider, target));
-        return detector != null && detector.isEjected();
+        String key = key(tenant, provider, target);
+        OutlierDetector detector = targets.get(key);
+        if (detector != null && detector.isEjected()) {
+            return true;
+        }
+        ActiveCheckState check = activeChecks.get(key);
+        return check != null && check.isDown();
+    }
+
+    /** Records one active health probe of a target; returns its status after it ("UP" or "DOWN"). */
+    String recordProbe(String tenant, String provider, String target, boolean passed, String detail,
+                       int healthyThreshold, int unhealthyThreshold) {
+        return activeChecks.computeIfAbsent(key(tenant, provider, target), k -> new ActiveCheckState(clockMs))
+                .record(passed, detail, healthyThreshold, unhealthyThreshold);
+    }
+
+    /** Forgets the active check verdict of a target that is no longer checked (so it counts as up again). */
+    void forgetProbes(String tenant, String provider, String target) {
+        activeChecks.remove(key(tenant, provider, target));
     }
 
     /** Asks the provider's breaker for permission; false while it is open. Pair a true with {@link #recordCall} or {@link #release}. */
@@ -90,8 +110,11 @@ public class UpstreamHealth {
     /** Live state of the given targets of a provider, in order. */
     public List<TargetState> targetStates(String tenant, String provider, List<String> targetOrigins) {
         return targetOrigins.stream().map(origin -> {
-            OutlierDetector detector = targets.get(key(tenant, provider, origin));
-            return detector == null ? new TargetState(origin, false, null, 0, 0) : detector.state();
+            String key = key(tenant, provider, origin);
+            OutlierDetector detector = targets.get(key);
+            TargetState state = detector == null ? new TargetState(origin, false, null, 0, 0) : detector.state();
+            ActiveCheckState check = activeChecks.get(key);
+            return check == null ? state : check.addTo(state);
         }).toList();
     }
 

@@ -91,8 +91,8 @@ final class UpstreamForwarder {
         UpstreamTarget target = chooseHealthyTarget(call, provider);
         if (target == null) {
             return unavailable(call, slot, provider, new GatewayError(503, "no_healthy_upstream", "every target of"
-                    + " provider '" + provider.name() + "' is ejected after repeated failures - check the upstream;"
-                    + " targets are re-admitted automatically after their ejection period"));
+                    + " provider '" + provider.name() + "' is out of rotation (ejected after repeated failures or DOWN"
+                    + " by its active health check) - check the upstream; targets come back automatically"));
         }
         if (call.enteredProvider != provider) {
             if (!health.tryEnter(tenant, provider.name())) {

@@ -15,6 +15,7 @@ public final class RouteTable {
     public static final RouteTable EMPTY = new RouteTable(List.of());
 
     private final Map<String, List<CompiledRoute>> byTenant;
+    private final List<CompiledRoute> all;
     private final int size;
 
     public RouteTable(List<CompiledRoute> routes) {
@@ -27,7 +28,13 @@ public final class RouteTable {
                         .thenComparing(CompiledRoute::name))
                 .toList());
         this.byTenant = Map.copyOf(grouped);
+        this.all = List.copyOf(routes);
         this.size = routes.size();
+    }
+
+    /** Every tenant's compiled routes, in no particular order (for background work such as health checks). */
+    public List<CompiledRoute> routes() {
+        return all;
     }
 
     /**

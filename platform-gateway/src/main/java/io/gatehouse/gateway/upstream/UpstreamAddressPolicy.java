@@ -3,6 +3,8 @@ package io.gatehouse.gateway.upstream;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +53,18 @@ public class UpstreamAddressPolicy {
             return Optional.empty();
         }
         return Optional.ofNullable(classify(address));
+    }
+
+    /**
+     * The connect-time check: empty when the connection may be used, otherwise why not, with the operator hint.
+     * Call it with the remote address of a freshly connected channel, before anything is written to it.
+     */
+    public Optional<String> connectRefusal(SocketAddress remote) {
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return blockReason(inet.getAddress()).map(reason -> "the target resolved to "
+                    + inet.getAddress().getHostAddress() + ", " + reason + "; " + hint());
+        }
+        return Optional.empty();
     }
 
     /** Host spellings refused before any lookup (non-canonical numeric IPv4 forms). */

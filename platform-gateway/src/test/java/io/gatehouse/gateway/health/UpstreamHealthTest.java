@@ -63,4 +63,32 @@ class UpstreamHealthTest {
         assertThat(health.tryEnter("t", "p")).isFalse();
         assertThat(health.tryEnter("t", "other")).isTrue();
     }
+
+    @Test
+    void aTargetDownByItsActiveCheckIsOutOfRotationUntilItPassesAgain() {
+        for (int i = 0; i < 3; i++) {
+            health.recordProbe("t", "p", "http://a:1", false, "503 in 2 ms", 2, 3);
+        }
+        assertThat(health.isEjected("t", "p", "http://a:1")).isTrue();
+        assertThat(health.isEjected("t", "p", "http://b:1")).isFalse();
+        assertThat(health.targetStates("t", "p", List.of("http://a:1", "http://b:1")))
+                .extracting(TargetState::activeCheck, TargetState::ejected, TargetState::inRotation)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("DOWN", false, false),
+                        org.assertj.core.groups.Tuple.tuple("UNCHECKED", false, true));
+        health.recordProbe("t", "p", "http://a:1", true, "200 in 2 ms", 2, 3);
+        assertThat(health.isEjected("t", "p", "http://a:1")).isTrue();
+        health.recordProbe("t", "p", "http://a:1", true, "200 in 2 ms", 2, 3);
+        assertThat(health.isEjected("t", "p", "http://a:1")).isFalse();
+        assertThat(health.targetStates("t", "p", List.of("http://a:1")).get(0).lastCheckDetail())
+                .isEqualTo("200 in 2 ms");
+    }
+
+    @Test
+    void forgettingAnActiveCheckPutsTheTargetBackInRotation() {
+        health.recordProbe("t", "p", "http://a:1", false, "connection refused", 1, 1);
+        assertThat(health.isEjected("t", "p", "http://a:1")).isTrue();
+        health.forgetProbes("t", "p", "http://a:1");
+        assertThat(health.isEjected("t", "p", "http://a:1")).isFalse();
+        assertThat(health.targetStates("t", "p", List.of("http://a:1")).get(0).activeCheck()).isEqualTo("UNCHECKED");
+    }
 }

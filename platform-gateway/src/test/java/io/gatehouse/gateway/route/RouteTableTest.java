@@ -154,4 +154,12 @@ class RouteTableTest {
         assertThat(RouteTable.EMPTY.size()).isZero();
         assertThat(new RouteTable(List.of(route("a", "x", "/x"), route("b", "y", "/y"))).size()).isEqualTo(2);
     }
+
+    @Test
+    void listsEveryTenantsRoutesForBackgroundWork() {
+        RouteTable table = new RouteTable(List.of(route("acme", "a", "/a"), route("zeta", "b", "/b")));
+
+        assertThat(table.routes()).extracting(CompiledRoute::name).containsExactlyInAnyOrder("a", "b");
+        assertThat(RouteTable.EMPTY.routes()).isEmpty();
+    }
 }

@@ -108,4 +108,14 @@ class UpstreamAddressPolicyTest {
     void theHintTellsTheOperatorHowToAllowAddresses() {
         assertThat(UpstreamAddressPolicy.hint()).contains("PLATFORM_UPSTREAM_ALLOWLIST").contains("127.0.0.0/8");
     }
+
+    @Test
+    void aConnectionToABlockedAddressIsRefusedWithTheReasonAndTheHint() {
+        assertThat(STRICT.connectRefusal(new java.net.InetSocketAddress(ip("127.0.0.1"), 8080)))
+                .hasValueSatisfying(message -> assertThat(message)
+                        .contains("resolved to 127.0.0.1", "a loopback address", "PLATFORM_UPSTREAM_ALLOWLIST"));
+        assertThat(new UpstreamAddressPolicy(List.of(Cidr.parse("127.0.0.0/8")))
+                .connectRefusal(new java.net.InetSocketAddress(ip("127.0.0.1"), 8080))).isEmpty();
+        assertThat(STRICT.connectRefusal(new java.net.InetSocketAddress(ip("93.184.216.34"), 443))).isEmpty();
+    }
 }
