@@ -55,6 +55,29 @@ public class UpstreamHealth {
         return check != null && check.isDown();
     }
 
+    /** How many known targets are out of rotation now (ejected or DOWN), for metrics. */
+    public long targetsOutOfRotation() {
+        long ejected = targets.values().stream().filter(OutlierDetector::isEjected).count();
+        long down = activeChecks.entrySet().stream()
+                .filter(e -> e.getValue().isDown() && !isPassivelyEjected(e.getKey())).count();
+        return ejected + down;
+    }
+
+    /** Total ejections so far across all targets (each ejection period counts once), for metrics. */
+    public long ejectionsTotal() {
+        return targets.values().stream().mapToLong(d -> d.state().timesEjected()).sum();
+    }
+
+    /** How many provider circuit breakers are in the given state ("OPEN", "HALF_OPEN", "CLOSED"), for metrics. */
+    public long circuitsIn(String state) {
+        return breakers.values().stream().filter(b -> b.getState().name().equals(state)).count();
+    }
+
+    private boolean isPassivelyEjected(String key) {
+        OutlierDetector detector = targets.get(key);
+        return detector != null && detector.isEjected();
+    }
+
     /** Records one active health probe of a target; returns its status after it ("UP" or "DOWN"). */
     String recordProbe(String tenant, String provider, String target, boolean passed, String detail,
                        int healthyThreshold, int unhealthyThreshold) {

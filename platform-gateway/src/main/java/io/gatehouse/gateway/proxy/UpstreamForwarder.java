@@ -13,6 +13,7 @@ import io.gatehouse.gateway.route.CompiledProvider;
 import io.gatehouse.gateway.route.MockSpec;
 import io.gatehouse.gateway.route.CompiledRoute;
 import io.gatehouse.gateway.route.UpstreamTarget;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.NettyPipeline;
@@ -185,8 +187,12 @@ final class UpstreamForwarder {
         call.response.headers(HeaderHygiene.forCaller(answer.headers()));
         timingHeaders(call, latency);
         call.trace.upstreamLatencyMs = latency;
-        return call.response.send(Flux.from(answer.body()).doOnNext(chunk -> call.trace.bytesOut += chunk.readableBytes()))
-                .then().thenReturn(Step.DONE);
+        Publisher<ByteBuf> body = answer.body();
+        // Keep a Mono a Mono: Reactor Netty writes head and a single-buffer body as one message.
+        Publisher<ByteBuf> counted = body instanceof Mono<ByteBuf> whole
+                ? whole.doOnNext(chunk -> call.trace.bytesOut += chunk.readableBytes())
+                : Flux.from(body).doOnNext(chunk -> call.trace.bytesOut += chunk.readableBytes());
+        return call.response.send(counted).then().thenReturn(Step.DONE);
     }
 
     private static InjectedFault rollFault(CompiledRoute route, CompiledProvider provider) {
@@ -344,6 +350,7 @@ final class UpstreamForwarder {
             headers.set("X-Forwarded-Host", host);
         }
         headers.set(REQUEST_ID, call.requestId);
+        headers.set(TraceParent.HEADER, TraceParent.forUpstream(request.requestHeaders().get(TraceParent.HEADER)));
         if (call.caller.credentialId() != null) {
             headers.set(CREDENTIAL_HEADER, call.caller.credentialId());
         }

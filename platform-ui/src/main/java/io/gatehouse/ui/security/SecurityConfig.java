@@ -10,7 +10,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Two chains: the stateless admin API (Basic) first, then the Vaadin console (form login). */
+/**
+ * Two chains: the stateless admin API and the Prometheus scrape endpoint (Basic, platform admins) first, then the
+ * Vaadin console (form login).
+ */
 @Configuration
 class SecurityConfig extends VaadinWebSecurity {
 
@@ -18,7 +21,7 @@ class SecurityConfig extends VaadinWebSecurity {
     @Order(1)
     SecurityFilterChain adminApi(HttpSecurity http) throws Exception {
         ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses();
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/actuator/prometheus")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ConsoleRole.PLATFORM_ADMIN.authority()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -1,0 +1,76 @@
+package io.gatehouse.gateway.metrics;
+
+import io.gatehouse.gateway.health.UpstreamHealth;
+import io.gatehouse.gateway.log.Attempt;
+import io.gatehouse.gateway.log.CallRecord;
+import io.gatehouse.gateway.log.CallRecordSink;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns finished calls into meters. Tags are bounded: the tenant and route come from the route table (a request for
+ * an unknown tenant or path is counted under "-", so random URLs cannot create new time series).
+ */
+@Component
+class GatewayMetrics implements CallRecordSink {
+    private static final String NONE = "-";
+
+    private final MeterRegistry registry;
+    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Map<String, Counter> attemptCounters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> retryCounters = new ConcurrentHashMap<>();
+
+    GatewayMetrics(MeterRegistry registry, UpstreamHealth health) {
+        this.registry = registry;
+        Gauge.builder("gatehouse.gateway.targets.out.of.rotation", health, UpstreamHealth::targetsOutOfRotation)
+                .description("Targets ejected after failures or DOWN by their active health check").register(registry);
+        FunctionCounter.builder("gatehouse.gateway.ejections", health, UpstreamHealth::ejectionsTotal)
+                .description("Target ejections by passive outlier detection").register(registry);
+        for (String state : new String[] {"OPEN", "HALF_OPEN", "CLOSED"}) {
+            Gauge.builder("gatehouse.gateway.circuits", health, h -> h.circuitsIn(state))
+                    .tag("state", state.toLowerCase(java.util.Locale.ROOT))
+                    .description("Provider circuit breakers by state").register(registry);
+        }
+    }
+
+    @Override
+    public void accept(CallRecord call) {
+        boolean routed = call.route() != null;
+        String tenant = routed ? call.tenant() : NONE;
+        String route = routed ? call.route() : NONE;
+        String statusClass = call.status() / 100 + "xx";
+        requestTimers.computeIfAbsent(tenant + '\u0000' + route + '\u0000' + statusClass, k -> Timer
+                        .builder("gatehouse.gateway.requests")
+                        .description("Gateway requests by tenant, route and status class")
+                        .tags("tenant", tenant, "route", route, "status", statusClass)
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofMillis(1))
+                        .maximumExpectedValue(Duration.ofSeconds(60))
+                        .register(registry))
+                .record(call.latencyMs(), TimeUnit.MILLISECONDS);
+        for (Attempt attempt : call.attempts()) {
+            String outcome = attempt.errorCode() != null ? attempt.errorCode() : attempt.status() / 100 + "xx";
+            String provider = attempt.provider() == null ? NONE : attempt.provider();
+            attemptCounters.computeIfAbsent(tenant + '\u0000' + provider + '\u0000' + outcome, k -> Counter
+                    .builder("gatehouse.gateway.upstream.attempts")
+                    .description("Upstream attempts by provider and outcome (status class or error code)")
+                    .tags("tenant", tenant, "provider", provider, "outcome", outcome)
+                    .register(registry)).increment();
+        }
+        if (call.attempts().size() > 1) {
+            retryCounters.computeIfAbsent(tenant + '\u0000' + route, k -> Counter
+                    .builder("gatehouse.gateway.retries")
+                    .description("Attempts after the first, by route")
+                    .tags("tenant", tenant, "route", route)
+                    .register(registry)).increment(call.attempts().size() - 1);
+        }
+    }
+}
