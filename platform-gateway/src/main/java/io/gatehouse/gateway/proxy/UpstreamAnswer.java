@@ -25,12 +25,6 @@ interface UpstreamAnswer {
     /** The body to pass through to the caller. */
     Publisher<ByteBuf> body();
 
-    /**
-     * Bodies up to this size with a declared length are collected before the head is sent, so head and body go out
-     * in one write (one system call and one wake-up of the caller instead of two); larger or unsized bodies stream.
-     */
-    int COLLECT_UP_TO_BYTES = 16 * 1024;
-
     static UpstreamAnswer of(HttpClientResponse response, Connection connection) {
         return new UpstreamAnswer() {
             @Override
@@ -50,22 +44,9 @@ interface UpstreamAnswer {
 
             @Override
             public Publisher<ByteBuf> body() {
-                String length = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-                if (length != null && length.length() <= 6 && isSmall(length)) {
-                    return connection.inbound().receive().aggregate().retain();
-                }
                 return connection.inbound().receive().retain();
             }
         };
-    }
-
-    private static boolean isSmall(String length) {
-        try {
-            int bytes = Integer.parseInt(length.strip());
-            return bytes > 0 && bytes <= COLLECT_UP_TO_BYTES;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     static UpstreamAnswer local(int status, String contentType, String body) {

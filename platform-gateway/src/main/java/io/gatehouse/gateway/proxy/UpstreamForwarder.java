@@ -188,7 +188,7 @@ final class UpstreamForwarder {
         timingHeaders(call, latency);
         call.trace.upstreamLatencyMs = latency;
         Publisher<ByteBuf> body = answer.body();
-        // Keep a Mono a Mono: Reactor Netty writes head and a single-buffer body as one message.
+        // A Mono stays a Mono (mock and injected answers): Reactor Netty writes head and body as one message.
         Publisher<ByteBuf> counted = body instanceof Mono<ByteBuf> whole
                 ? whole.doOnNext(chunk -> call.trace.bytesOut += chunk.readableBytes())
                 : Flux.from(body).doOnNext(chunk -> call.trace.bytesOut += chunk.readableBytes());

@@ -121,7 +121,9 @@ class HealthProbeTest {
             assertThat(run(LOOPBACK_ALLOWED, base() + "/health", 2000).passed()).isTrue();
         }
         assertThat(seen).hasSize(30);
-        assertThat(clientPorts).hasSize(1);
+        // An unread body would make every probe open a new connection (30 ports). A connection goes back to the
+        // pool a moment after its probe completes, so on a busy machine the next probe may open a second one.
+        assertThat(clientPorts.size()).isLessThanOrEqualTo(5);
     }
 
     @Test
