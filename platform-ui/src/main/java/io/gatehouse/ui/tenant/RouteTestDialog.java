@@ -103,7 +103,9 @@ final class RouteTestDialog extends Dialog {
         VerticalLayout layout = new VerticalLayout(note, request, body, running, result);
         layout.setPadding(false);
         add(layout);
-        getFooter().add(new Button("Close", e -> close()));
+        Button close = new Button("Close", e -> close());
+        close.setId("route-test-close");
+        getFooter().add(close);
     }
 
     private void updateHelp() {

@@ -76,7 +76,7 @@ final class RouteTestResultView extends VerticalLayout {
         Pre preview = new Pre(result.bodyPreview().isEmpty() ? "(empty body)" : result.bodyPreview());
         preview.setId("route-test-body-preview");
         preview.getStyle().set("max-height", "14rem").set("overflow", "auto").set("white-space", "pre-wrap")
-                .set("word-break", "break-all").set("margin", "0").set("padding", "var(--lumo-space-s)")
+                .set("word-break", "break-all").set("margin", "0").set("box-sizing", "border-box").set("padding", "var(--lumo-space-s)")
                 .set("background", "var(--lumo-contrast-5pct)").set("border-radius", "var(--lumo-border-radius-m)")
                 .set("font-family", "var(--lumo-font-family-monospace, monospace)")
                 .set("font-size", "var(--lumo-font-size-s)");
