@@ -74,7 +74,7 @@ final class RouteTestDialog extends Dialog {
         body.setHelperText("Sent as the request body, as typed (no Content-Type header is added)");
         body.setWidthFull();
         body.setMaxHeight("10rem");
-        body.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+        FormParts.monospaceInput(body);
         method.addValueChangeListener(e -> {
             body.setVisible(WITH_BODY.contains(e.getValue()));
             updateHelp();
@@ -125,7 +125,7 @@ final class RouteTestDialog extends Dialog {
         running.setVisible(true);
         String bodyValue = body.isVisible() ? body.getValue() : null;
         runner.run(tenant, route.name(), method.getValue(), path.getValue(), bodyValue)
-                .whenComplete((outcome, failure) -> ui.access(() -> {
+                .whenComplete((outcome, failure) -> whenAttached(ui, () -> {
                     ui.setPollInterval(previousPoll);
                     running.setVisible(false);
                     send.setEnabled(true);
@@ -136,6 +136,15 @@ final class RouteTestDialog extends Dialog {
                                 ? failure.getCause() : failure);
                     }
                 }));
+    }
+
+    /** Runs the update on the UI unless the browser tab is gone meanwhile; then there is no one to show it to. */
+    private static void whenAttached(UI ui, com.vaadin.flow.server.Command update) {
+        try {
+            ui.access(update);
+        } catch (com.vaadin.flow.component.UIDetachedException e) {
+            // the tab was closed while the test call ran
+        }
     }
 
     private void showFailure(Throwable failure) {
