@@ -40,7 +40,7 @@ final class MockFields extends VerticalLayout {
         body.setValue(mock.body());
         body.setWidthFull();
         body.setMaxHeight("12rem");
-        body.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+        FormParts.monospaceInput(body);
         faults = new FaultFields("provider-mock-", "mock.faults", mock.faults());
         faults.setId("provider-mock-faults");
 
