@@ -4,6 +4,8 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -13,17 +15,29 @@ import io.gatehouse.gateway.route.ProviderView;
 import io.gatehouse.ui.base.FieldErrors;
 import io.gatehouse.ui.base.FormDialog;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
-/** The provider dialog: name, targets, timeouts and injected headers, turned into a {@link ProviderSpec}. */
+/**
+ * The provider dialog, turned into a {@link ProviderSpec}: a name and a type; an http provider has targets,
+ * timeouts, injected headers and an optional active health check, a mock provider has a canned answer and faults.
+ */
 final class ProviderForm {
+    private static final Map<String, String> TYPE_LABELS = Map.of(
+            ProviderSpec.HTTP, "HTTP upstream - forwards calls to your service",
+            ProviderSpec.MOCK, "Mock - answers inside the gateway");
+
     private final TextField name = new TextField("Name");
+    private final RadioButtonGroup<String> type = new RadioButtonGroup<>("Type");
     private final TargetRows targets;
     private final IntegerField connectTimeout = timeout("Connect timeout", "provider-connect-timeout",
             ProviderSpec.DEFAULT_CONNECT_TIMEOUT_MS, "How long to wait for a TCP/TLS connection to a target");
     private final IntegerField responseTimeout = timeout("Response timeout", "provider-response-timeout",
             ProviderSpec.DEFAULT_RESPONSE_TIMEOUT_MS, "How long to wait for the response head of one attempt");
     private final HeaderRows headers;
+    private final HealthCheckFields healthCheck;
+    private final MockFields mock;
+    private final VerticalLayout httpSection = new VerticalLayout();
     private final ProviderView existing;
 
     private ProviderForm(ProviderView existing) {
@@ -32,8 +46,18 @@ final class ProviderForm {
         name.setHelperText("Routes refer to the provider by this name, e.g. openai or billing-api");
         name.setValueChangeMode(ValueChangeMode.EAGER);
         name.addValueChangeListener(e -> FieldErrors.live(name, NameRules.problem(e.getValue())));
+        type.setId("provider-type");
+        type.setItems(ProviderSpec.HTTP, ProviderSpec.MOCK);
+        type.setItemLabelGenerator(TYPE_LABELS::get);
+        type.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        type.setHelperText("A mock needs no running service: use it to try routes, keys and retry policies");
+        type.setValue(existing == null || existing.type() == null ? ProviderSpec.HTTP : existing.type());
         targets = new TargetRows(existing == null ? List.of() : existing.targets());
         headers = new HeaderRows(existing == null ? null : existing.headers());
+        healthCheck = new HealthCheckFields(existing == null ? null : existing.healthCheck());
+        mock = new MockFields(existing == null ? null : existing.mock());
+        mock.setId("provider-mock");
+        httpSection.setId("provider-http");
         if (existing != null) {
             name.setValue(existing.name());
             name.setReadOnly(true);
@@ -55,7 +79,13 @@ final class ProviderForm {
     private FormDialog dialog(String title, Consumer<ProviderSpec> save) {
         FormLayout timeouts = new FormLayout(connectTimeout, responseTimeout);
         timeouts.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
-        VerticalLayout layout = new VerticalLayout(name, targets, timeouts, headers);
+        httpSection.add(targets, timeouts, healthCheck, headers);
+        httpSection.setPadding(false);
+        httpSection.setWidthFull();
+        mock.setWidthFull();
+        showType(type.getValue());
+        type.addValueChangeListener(e -> showType(e.getValue()));
+        VerticalLayout layout = new VerticalLayout(name, type, httpSection, mock);
         layout.setPadding(false);
         layout.setWidth("44rem");
         layout.setMaxWidth("100%");
@@ -67,18 +97,38 @@ final class ProviderForm {
         return dialog;
     }
 
+    private void showType(String selected) {
+        boolean isMock = ProviderSpec.MOCK.equals(selected);
+        httpSection.setVisible(!isMock);
+        mock.setVisible(isMock);
+    }
+
     private ProviderSpec spec() {
-        return new ProviderSpec(name.getValue().strip(), existing == null ? null : existing.type(), targets.value(),
-                connectTimeout.getValue(), responseTimeout.getValue(), headers.value(),
-                existing == null ? null : existing.mock(), existing == null ? null : existing.healthCheck());
+        if (ProviderSpec.MOCK.equals(type.getValue())) {
+            // Timeouts and headers do not apply to a mock; stored headers are kept (null) in case it turns http again.
+            return new ProviderSpec(name.getValue().strip(), ProviderSpec.MOCK, List.of(), connectTimeout.getValue(),
+                    responseTimeout.getValue(), null, mock.value(), null);
+        }
+        return new ProviderSpec(name.getValue().strip(), ProviderSpec.HTTP, targets.value(),
+                connectTimeout.getValue(), responseTimeout.getValue(), headers.value(), null, healthCheck.value());
     }
 
     private HasValidation fieldFor(String path) {
         return switch (path) {
             case "name" -> name;
+            case "type" -> type;
             case "connectTimeoutMs" -> connectTimeout;
             case "responseTimeoutMs" -> responseTimeout;
-            default -> path.startsWith("targets[") ? targets.fieldFor(path) : headers.fieldFor(path);
+            default -> {
+                if (path.startsWith("targets[")) {
+                    yield targets.fieldFor(path);
+                } else if (path.startsWith("mock")) {
+                    yield mock.fieldFor(path);
+                } else if (path.startsWith("healthCheck")) {
+                    yield healthCheck.fieldFor(path);
+                }
+                yield headers.fieldFor(path);
+            }
         };
     }
 

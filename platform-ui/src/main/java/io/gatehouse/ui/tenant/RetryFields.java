@@ -17,10 +17,10 @@ final class RetryFields {
             List.of("connect-failure", "reset", "timeout", "500", "502", "503", "504", "429");
 
     final IntegerField maxAttempts = number("Max attempts", "route-max-attempts",
-            "Counts the first try; 1 = no retry");
+            "Counts the first try; 1 = no retry, at most 10 (default 3)");
     final IntegerField initialBackoff = number("Initial backoff", "route-initial-backoff",
-            "Wait before the first retry; doubles each time");
-    final IntegerField maxBackoff = number("Max backoff", "route-max-backoff", "Upper bound for one wait");
+            "Wait before the first retry; doubles each time, with jitter (default 100)");
+    final IntegerField maxBackoff = number("Max backoff", "route-max-backoff", "Upper bound for one wait (default 2000)");
     final MultiSelectComboBox<String> retryOn = new MultiSelectComboBox<>("Retry on");
     final Checkbox retryNonIdempotent = new Checkbox("Retry non-idempotent requests");
     private final List<String> conditions = new ArrayList<>(CONDITIONS);

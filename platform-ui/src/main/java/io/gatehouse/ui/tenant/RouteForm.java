@@ -39,12 +39,21 @@ final class RouteForm {
     private final Checkbox requireExp = new Checkbox("JWTs must expire");
     private final IntegerField timeout = new IntegerField("Timeout");
     private final RetryFields retry;
-    private final FaultSpec faults;
+    private final Checkbox injectFaults = new Checkbox("Inject faults");
+    private final FaultFields faults;
 
     private RouteForm(RouteView existing, List<String> providerNames, String slug) {
         RouteSpec defaults = new RouteSpec(null, null, null, null, null, null, null, null, null, null, null);
         retry = new RetryFields(existing == null ? RetrySpec.DEFAULT : existing.retry());
-        faults = existing == null ? FaultSpec.NONE : existing.faults();
+        FaultSpec existingFaults = existing == null || existing.faults() == null ? FaultSpec.NONE : existing.faults();
+        faults = new FaultFields("route-faults-", "faults", existingFaults);
+        faults.setId("route-faults");
+        injectFaults.setId("route-inject-faults");
+        injectFaults.setHelperText("Affects real traffic on this route: a share of calls fail or slow down on purpose. "
+                + "Meant for testing retry policies; leave off in production.");
+        injectFaults.setValue(existingFaults.active());
+        faults.setVisible(existingFaults.active());
+        injectFaults.addValueChangeListener(e -> faults.setVisible(e.getValue()));
         name.setId("route-name");
         name.setHelperText("Identifies the route in logs and credentials, e.g. chat");
         name.setValueChangeMode(ValueChangeMode.EAGER);
@@ -79,7 +88,8 @@ final class RouteForm {
         requireExp.setHelperText("Refuse JWTs without an exp claim, so no token is valid forever");
         timeout.setId("route-timeout");
         timeout.setSuffixComponent(new Span("ms"));
-        timeout.setHelperText("Bounds the whole call, retries and backoff included");
+        timeout.setHelperText("Bounds the whole call, retries and backoff included (default "
+                + RouteSpec.DEFAULT_TIMEOUT_MS + " ms)");
         fill(existing == null ? asView(defaults) : existing);
         if (existing != null) {
             name.setReadOnly(true);
@@ -124,6 +134,9 @@ final class RouteForm {
         form.add(FormParts.section("Timeout and retries"), 2);
         form.add(timeout, retry.maxAttempts, retry.initialBackoff, retry.maxBackoff, retry.retryOn,
                 retry.retryNonIdempotent);
+        form.add(FormParts.section("Fault injection (testing)"), 2);
+        form.add(injectFaults, 2);
+        form.add(faults, 2);
         form.setWidth("48rem");
         form.setMaxWidth("100%");
         FormDialog dialog = new FormDialog(title, "route-save", form, new FieldErrors(this::fieldFor),
@@ -138,7 +151,8 @@ final class RouteForm {
         List<String> selectedAuth = AUTH.stream().filter(auth.getValue()::contains).toList();
         return new RouteSpec(name.getValue().strip(), pathPrefix.getValue().strip(), selectedMethods,
                 provider.getValue(), selectedFallbacks, stripPrefix.getValue(), publicAccess.getValue(), selectedAuth,
-                timeout.getValue(), retry.value(), requireExp.getValue(), faults);
+                timeout.getValue(), retry.value(), requireExp.getValue(),
+                injectFaults.getValue() ? faults.value() : FaultSpec.NONE);
     }
 
     private HasValidation fieldFor(String path) {
@@ -150,7 +164,7 @@ final class RouteForm {
             case "fallbackProviders" -> fallbacks;
             case "auth" -> auth;
             case "timeoutMs" -> timeout;
-            default -> retry.fieldFor(path);
+            default -> path.startsWith("faults") ? faults.fieldFor(path) : retry.fieldFor(path);
         };
     }
 

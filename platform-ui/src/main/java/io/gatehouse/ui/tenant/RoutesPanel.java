@@ -8,6 +8,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -27,12 +28,15 @@ final class RoutesPanel extends VerticalLayout {
     private final RouteService routes;
     private final ProviderService providers;
     private final String tenantBaseUrl;
+    private final RouteTestRunner testRunner;
     private final Grid<RouteView> grid = new Grid<>(RouteView.class, false);
     private final Paragraph hint = new Paragraph();
 
     /** @param gatewayBase e.g. {@code http://localhost:8081} */
-    RoutesPanel(String tenant, RouteService routes, ProviderService providers, String gatewayBase) {
+    RoutesPanel(String tenant, RouteService routes, ProviderService providers, String gatewayBase,
+                RouteTestRunner testRunner) {
         this.tenant = tenant;
+        this.testRunner = testRunner;
         this.routes = routes;
         this.providers = providers;
         this.tenantBaseUrl = gatewayBase + "/" + tenant;
@@ -55,6 +59,7 @@ final class RoutesPanel extends VerticalLayout {
         grid.addColumn(Formats::auth).setHeader("Auth").setFlexGrow(1);
         grid.addColumn(r -> r.timeoutMs() + " ms").setHeader("Timeout").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> Formats.retry(r.retry())).setHeader("Retry").setFlexGrow(2);
+        grid.addComponentColumn(this::faults).setHeader("Faults").setFlexGrow(1);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText("No routes yet. A route exposes a provider under a path of this tenant.");
 
@@ -63,7 +68,20 @@ final class RoutesPanel extends VerticalLayout {
         refresh();
     }
 
+    private Span faults(RouteView route) {
+        Span faults = new Span(Formats.faults(route.faults()));
+        if (route.faults() != null && route.faults().active()) {
+            faults.getElement().getThemeList().addAll(List.of("badge", "error"));
+            faults.setTitle("Injected faults affect real traffic on this route");
+        }
+        return faults;
+    }
+
     private HorizontalLayout actions(RouteView route) {
+        Button test = new Button("Test", e -> openTest(route.name()));
+        test.setId("test-route-" + route.name());
+        test.setTooltipText("Send a request through this route and see each attempt");
+        test.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         Button edit = new Button("Edit", e -> openEdit(route.name()));
         edit.setId("edit-route-" + route.name());
         Button delete = new Button("Delete", e -> confirmDelete(route));
@@ -71,7 +89,7 @@ final class RoutesPanel extends VerticalLayout {
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(edit, delete);
+        return new HorizontalLayout(test, edit, delete);
     }
 
     private void openCreate() {
@@ -101,6 +119,19 @@ final class RoutesPanel extends VerticalLayout {
             refresh();
             Notices.success("Route '" + name + "' saved");
         }).open();
+    }
+
+    private void openTest(String name) {
+        RouteView current;
+        try {
+            current = routes.get(tenant, name);
+        } catch (NotFoundException e) {
+            Notices.error(e.getMessage());
+            refresh();
+            return;
+        }
+        String prefix = current.pathPrefix().equals("/") ? "" : current.pathPrefix();
+        new RouteTestDialog(tenant, current, tenantBaseUrl + prefix, testRunner).open();
     }
 
     private void confirmDelete(RouteView route) {

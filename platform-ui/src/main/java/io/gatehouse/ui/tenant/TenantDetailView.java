@@ -16,6 +16,7 @@ import com.vaadin.flow.server.VaadinServletRequest;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
 import io.gatehouse.common.NotFoundException;
+import io.gatehouse.gateway.health.UpstreamHealth;
 import io.gatehouse.gateway.proxy.GatewayServer;
 import io.gatehouse.gateway.route.ProviderService;
 import io.gatehouse.gateway.route.RouteService;
@@ -31,9 +32,14 @@ public class TenantDetailView extends VerticalLayout implements BeforeEnterObser
     private final ProviderService providers;
     private final RouteService routes;
     private final GatewayServer gateway;
+    private final UpstreamHealth health;
+    private final RouteTestRunner testRunner;
     private String title = "Tenant | Gatehouse";
 
-    TenantDetailView(TenantService tenants, ProviderService providers, RouteService routes, GatewayServer gateway) {
+    TenantDetailView(TenantService tenants, ProviderService providers, RouteService routes, GatewayServer gateway,
+                     UpstreamHealth health, RouteTestRunner testRunner) {
+        this.health = health;
+        this.testRunner = testRunner;
         this.tenants = tenants;
         this.providers = providers;
         this.routes = routes;
@@ -68,8 +74,8 @@ public class TenantDetailView extends VerticalLayout implements BeforeEnterObser
         HorizontalLayout header = new HorizontalLayout(heading, slug, keys);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        RoutesPanel routesPanel = new RoutesPanel(tenant.slug(), routes, providers, gatewayBase());
-        ProvidersPanel providersPanel = new ProvidersPanel(tenant.slug(), providers);
+        RoutesPanel routesPanel = new RoutesPanel(tenant.slug(), routes, providers, gatewayBase(), testRunner);
+        ProvidersPanel providersPanel = new ProvidersPanel(tenant.slug(), providers, health);
         add(new RouterLink("All tenants", TenantsView.class), header, providersPanel, routesPanel);
     }
 
