@@ -50,7 +50,10 @@ final class LiveState {
         }
     }
 
-    /** "healthy", "healthy (2 failures in a row)" or "ejected until 14:03:12 UTC (5 failures, ejected 1 time)". */
+    /**
+     * "healthy", "healthy (2 failures in a row)", "DOWN by health check - check: 503 in 2 ms" or "ejected until
+     * 14:03:12 UTC (5 failures, ejected 1 time)".
+     */
     static Badge target(TargetState state, ZoneId zone) {
         int failures = state.consecutiveFailures();
         if (state.ejected()) {
@@ -59,10 +62,19 @@ final class LiveState {
             return new Badge("ejected" + when + " (" + Formats.count(failures, "failure") + ", ejected "
                     + Formats.count(state.timesEjected(), "time") + ")", "badge error");
         }
-        if (failures > 0) {
-            return new Badge("healthy (" + Formats.count(failures, "failure") + " in a row)", "badge contrast");
+        if ("DOWN".equals(state.activeCheck())) {
+            return new Badge("DOWN by health check" + checkDetail(state), "badge error");
         }
-        return new Badge("healthy", "badge success");
+        if (failures > 0) {
+            return new Badge("healthy (" + Formats.count(failures, "failure") + " in a row)" + checkDetail(state),
+                    "badge contrast");
+        }
+        return new Badge("healthy" + checkDetail(state), "badge success");
+    }
+
+    /** The last active health check result, e.g. " - check: 200 in 12 ms"; empty when not checked. */
+    private static String checkDetail(TargetState state) {
+        return state.lastCheckDetail() == null ? "" : " - check: " + state.lastCheckDetail();
     }
 
     /** The provider's circuit breaker, from {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}. */

@@ -68,4 +68,12 @@ class LiveStateTest {
         assertThat(LiveState.origins(mock)).containsExactly("mock://fake");
         assertThat(LiveState.origins(http)).containsExactly("http://a.example:80", "https://b.example:443");
     }
+
+    @Test
+    void aTargetDownByItsHealthCheckSaysSoWithTheLastResult() {
+        TargetState state = new TargetState("http://a:80", false, null, 0, 0, "DOWN", java.time.Instant.now(),
+                "503 in 2 ms");
+        LiveState.Badge badge = LiveState.target(state, ZoneOffset.UTC);
+        org.assertj.core.api.Assertions.assertThat(badge.text()).isEqualTo("DOWN by health check - check: 503 in 2 ms");
+    }
 }
