@@ -37,7 +37,7 @@ final class ConnectFailures {
         String tls = f.https() ? " or the TLS handshake failed (certificate not trusted, wrong host name, or the"
                 + " target does not speak TLS)" : "";
         return new Explanation(f.code(), "connect (DNS, TCP connect" + (f.https() ? " or TLS" : "") + ")",
-                "The gateway could not connect to " + f.where() + ": the connection was refused, the host name"
+                "The gateway could not connect to " + f.where() + ": the connection was refused or the host name"
                         + " did not resolve" + tls + ". It failed after " + f.latency() + " ms, before any byte of"
                         + " the request was sent." + f.tries(),
                 list("The upstream service is down or not listening on that port (connection refused).",
