@@ -46,7 +46,7 @@ class LogsPageIT extends ConsoleBrowserTestBase {
     }
 
     @Test
-    void aFailedCallIsFoundInTheLogExplainedAndDiagnosedAndTheDashboardDrawsIt() throws Exception {
+    void aFailedCallIsFoundInTheLogExplainedDiagnosedAndDrawnOnTheDashboard() throws Exception {
         int closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             closed = s.getLocalPort();
@@ -87,6 +87,14 @@ class LogsPageIT extends ConsoleBrowserTestBase {
         page.locator("#logs-status input").fill("2xx");
         page.locator("#logs-status input").press("Enter");
         assertThat(page.locator("#logs-summary")).hasText("No calls match.");
+
+        page.navigate(url("/dashboard"));
+        assertThat(page.locator("#chart-requests svg")).isVisible();
+        assertThat(page.locator("#chart-status svg rect").first()).isVisible();
+        assertThat(page.locator("#chart-latency svg polyline")).hasCount(3);
+        assertThat(page.locator("#dashboard-targets")).containsText("127.0.0.1:" + closed);
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", "dashboard.png")));
     }
 
     private void awaitLogged(String tenant) throws InterruptedException {
