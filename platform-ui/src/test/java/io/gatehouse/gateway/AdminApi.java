@@ -34,6 +34,16 @@ public final class AdminApi {
         return base;
     }
 
+    public HttpClient http() {
+        return http;
+    }
+
+    /** The {@code Authorization} header value of the platform admin. */
+    public String basicAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((ADMIN_USER + ":" + ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     public HttpResponse<String> get(String path) {
         return send("GET", path, null);
     }

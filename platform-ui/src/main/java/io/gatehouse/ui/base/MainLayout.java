@@ -48,8 +48,9 @@ public class MainLayout extends AppLayout {
         SideNavItem tenants = new SideNavItem("Tenants", "tenants", VaadinIcon.BUILDING.create());
         tenants.setPathAliases(Set.of(""));
         tenants.setMatchNested(true);
+        SideNavItem dashboard = new SideNavItem("Dashboard", "dashboard", VaadinIcon.DASHBOARD.create());
         SideNav nav = new SideNav();
-        nav.addItem(tenants);
+        nav.addItem(dashboard, tenants);
         nav.setId("main-nav");
         nav.getStyle().set("padding", "var(--lumo-space-s)");
         return nav;

@@ -22,6 +22,7 @@ import io.gatehouse.gateway.route.ProviderService;
 import io.gatehouse.gateway.route.RouteService;
 import io.gatehouse.ui.base.MainLayout;
 import io.gatehouse.ui.credential.CredentialsView;
+import io.gatehouse.ui.log.LogsView;
 import jakarta.annotation.security.RolesAllowed;
 
 /** One tenant's page: its providers (upstreams) and the routes that expose them on the gateway. */
@@ -71,7 +72,9 @@ public class TenantDetailView extends VerticalLayout implements BeforeEnterObser
         slug.getStyle().set("color", "var(--lumo-secondary-text-color)");
         RouterLink keys = new RouterLink("Keys", CredentialsView.class, new RouteParameters("slug", tenant.slug()));
         keys.setId("tenant-keys");
-        HorizontalLayout header = new HorizontalLayout(heading, slug, keys);
+        RouterLink logs = new RouterLink("Logs", LogsView.class, new RouteParameters("slug", tenant.slug()));
+        logs.setId("tenant-logs");
+        HorizontalLayout header = new HorizontalLayout(heading, slug, keys, logs);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         RoutesPanel routesPanel = new RoutesPanel(tenant.slug(), routes, providers, gatewayBase(), testRunner);

@@ -1,0 +1,85 @@
+package io.gatehouse.gateway.log;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of the log queries. Always scoped to one tenant id, newest first on {@code (occurred_at, id)}, so each
+ * query walks one of the {@code (tenant_id, ..., occurred_at DESC, id DESC)} indexes and stops after the page.
+ * Keyset paging: a row comes after the cursor when it is older, or as old with a smaller id; written as
+ * {@code occurred_at <= t AND (occurred_at < t OR id < i)} so the first part is an index range on both databases.
+ */
+final class LogQueries {
+    static final String COLUMNS = "id, request_id, occurred_at, tenant_slug, route, credential_id, credential_type, "
+            + "method, path, query, status, error_code, latency_ms, upstream_latency_ms, client_ip, bytes_in, bytes_out, "
+            + "attempts_json";
+
+    record Sql(String text, Object[] args) {
+    }
+
+    private LogQueries() {
+    }
+
+    /** Rows of the tenant matching the filter after {@code after} (null = from the newest), at most {@code limit}. */
+    static Sql select(long tenantId, LogFilter filter, LogCursor after, Integer limit) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM request_log WHERE tenant_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(tenantId);
+        if (filter.route() != null) {
+            sql.append(" AND route = ?");
+            args.add(filter.route());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status_class = ?");
+            args.add(filter.status().statusClass());
+            if (filter.status().exact() != 0) {
+                sql.append(" AND status = ?");
+                args.add(filter.status().exact());
+            }
+        }
+        if (filter.credential() != null) {
+            sql.append(" AND credential_id = ?");
+            args.add(filter.credential());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND occurred_at >= ?");
+            args.add(LogRows.time(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND occurred_at < ?");
+            args.add(LogRows.time(filter.to()));
+        }
+        if (filter.q() != null) {
+            sql.append(" AND (request_id = ? OR path LIKE ? ESCAPE '!')");
+            args.add(filter.q());
+            args.add("%" + likeEscape(filter.q()) + "%");
+        }
+        if (after != null) {
+            OffsetDateTime t = LogRows.time(after.instant());
+            sql.append(" AND occurred_at <= ? AND (occurred_at < ? OR id < ?)");
+            args.add(t);
+            args.add(t);
+            args.add(after.id());
+        }
+        sql.append(" ORDER BY occurred_at DESC, id DESC");
+        if (limit != null) {
+            sql.append(" LIMIT ?");
+            args.add(limit);
+        }
+        return new Sql(sql.toString(), args.toArray());
+    }
+
+    static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    static LogEntry map(ResultSet rs) throws SQLException {
+        return new LogEntry(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getString(10), rs.getInt(11), rs.getString(12), rs.getLong(13), rs.getLong(14), rs.getString(15),
+                rs.getLong(16), rs.getLong(17), AttemptsJson.read(rs.getString(18)));
+    }
+}

@@ -1,0 +1,63 @@
+package io.gatehouse.gateway.log;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * How a {@link CallRecord} becomes a {@code request_log} row: the INSERT, truncation to the column sizes and the
+ * attempts as JSON. The tenant id is looked up by slug inside the INSERT, so the writer needs no tenant cache and a
+ * call to an unknown tenant is stored with a NULL tenant id.
+ */
+final class LogRows {
+    static final String INSERT = "INSERT INTO request_log (request_id, occurred_at, tenant_id, tenant_slug, route, "
+            + "credential_id, credential_type, method, path, query, status, status_class, error_code, latency_ms, "
+            + "upstream_latency_ms, client_ip, bytes_in, bytes_out, attempt_count, attempts_json) "
+            + "VALUES (?, ?, (SELECT id FROM tenant WHERE slug = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final int MAX_ATTEMPTS_STORED = 50;
+
+    private LogRows() {
+    }
+
+    /** Timestamps are stored with microsecond precision (both databases); cursors compare exactly what is stored. */
+    static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+    }
+
+    static void bind(PreparedStatement ps, CallRecord r) throws SQLException {
+        String slug = cut(r.tenant(), 100);
+        ps.setString(1, cut(r.requestId() == null ? "-" : r.requestId(), 128));
+        ps.setObject(2, time(r.timestamp() == null ? Instant.now() : r.timestamp()));
+        ps.setString(3, slug);
+        ps.setString(4, slug);
+        ps.setString(5, cut(r.route(), 63));
+        ps.setString(6, cut(r.credentialId(), 40));
+        ps.setString(7, cut(r.credentialType(), 20));
+        ps.setString(8, cut(r.method() == null ? "-" : r.method(), 16));
+        ps.setString(9, cut(r.path() == null ? "" : r.path(), 2000));
+        ps.setString(10, cut(QueryRedaction.redact(r.query()), 2000));
+        ps.setInt(11, r.status());
+        ps.setShort(12, (short) Math.max(0, Math.min(9, r.status() / 100)));
+        ps.setString(13, cut(r.errorCode(), 64));
+        ps.setLong(14, r.latencyMs());
+        ps.setLong(15, r.upstreamLatencyMs());
+        ps.setString(16, cut(r.clientIp(), 64));
+        ps.setLong(17, r.bytesIn());
+        ps.setLong(18, r.bytesOut());
+        ps.setInt(19, r.attempts().size());
+        ps.setString(20, AttemptsJson.write(r.attempts(), MAX_ATTEMPTS_STORED));
+    }
+
+
+    static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    static List<Attempt> attempts(String json) {
+        return AttemptsJson.read(json);
+    }
+}

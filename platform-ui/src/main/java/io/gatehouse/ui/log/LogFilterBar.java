@@ -1,0 +1,109 @@
+package io.gatehouse.ui.log;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datetimepicker.DateTimePicker;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import io.gatehouse.gateway.log.LogFilter;
+import io.gatehouse.gateway.log.StatusFilter;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The Logs page's filters; calls {@code onChange} whenever one changes. An invalid status is shown on its field. */
+class LogFilterBar extends HorizontalLayout {
+    private final Select<TimeRange> range = new Select<>();
+    private final DateTimePicker from = new DateTimePicker("From");
+    private final DateTimePicker to = new DateTimePicker("To");
+    private final ComboBox<String> route = new ComboBox<>("Route");
+    private final ComboBox<String> status = new ComboBox<>("Status");
+    private final TextField credential = new TextField("Credential id");
+    private final TextField text = new TextField("Request id or path");
+
+    LogFilterBar(List<String> routes, Runnable onChange) {
+        range.setLabel("Time");
+        range.setId("logs-range");
+        range.setItems(TimeRange.values());
+        range.setItemLabelGenerator(r -> r.label);
+        range.setValue(TimeRange.LAST_DAY);
+        from.setId("logs-from");
+        to.setId("logs-to");
+        from.setVisible(false);
+        to.setVisible(false);
+        route.setId("logs-route");
+        route.setItems(routes);
+        route.setClearButtonVisible(true);
+        route.setPlaceholder("all");
+        status.setId("logs-status");
+        status.setItems("2xx", "3xx", "4xx", "5xx");
+        status.setAllowCustomValue(true);
+        status.addCustomValueSetListener(e -> status.setValue(e.getDetail()));
+        status.setClearButtonVisible(true);
+        status.setPlaceholder("any, or e.g. 502");
+        status.setHelperText(null);
+        credential.setId("logs-credential");
+        credential.setClearButtonVisible(true);
+        text.setId("logs-q");
+        text.setClearButtonVisible(true);
+        text.setPrefixComponent(VaadinIcon.SEARCH.create());
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        credential.setValueChangeMode(ValueChangeMode.LAZY);
+        range.addValueChangeListener(e -> {
+            boolean custom = e.getValue() == TimeRange.CUSTOM;
+            from.setVisible(custom);
+            to.setVisible(custom);
+            onChange.run();
+        });
+        from.addValueChangeListener(e -> onChange.run());
+        to.addValueChangeListener(e -> onChange.run());
+        route.addValueChangeListener(e -> onChange.run());
+        status.addValueChangeListener(e -> onChange.run());
+        credential.addValueChangeListener(e -> onChange.run());
+        text.addValueChangeListener(e -> onChange.run());
+        add(range, from, to, route, status, credential, text);
+        setAlignItems(FlexComponent.Alignment.BASELINE);
+        setWrap(true);
+    }
+
+    /** The filter as set now (times relative to {@code now}); null when the status field holds something invalid. */
+    LogFilter filter(Instant now, ZoneId zone, int limit) {
+        StatusFilter statusFilter = null;
+        String statusText = status.getValue();
+        if (statusText != null && !statusText.isBlank()) {
+            statusFilter = StatusFilter.parse(statusText);
+            status.setInvalid(statusFilter == null);
+            status.setErrorMessage("use a class like 5xx or a status like 502");
+            if (statusFilter == null) {
+                return null;
+            }
+        } else {
+            status.setInvalid(false);
+        }
+        Instant fromTime = null;
+        Instant toTime = null;
+        TimeRange r = range.getValue() == null ? TimeRange.ALL : range.getValue();
+        if (r.span != null) {
+            fromTime = now.minus(r.span);
+        } else if (r == TimeRange.CUSTOM) {
+            fromTime = at(from.getValue(), zone);
+            toTime = at(to.getValue(), zone);
+            boolean badOrder = fromTime != null && toTime != null && !fromTime.isBefore(toTime);
+            to.setInvalid(badOrder);
+            to.setErrorMessage("must be after From");
+            if (badOrder) {
+                return null;
+            }
+        }
+        return new LogFilter(route.getValue(), statusFilter, credential.getValue(), fromTime, toTime, text.getValue(),
+                limit, null);
+    }
+
+    private static Instant at(LocalDateTime time, ZoneId zone) {
+        return time == null ? null : time.atZone(zone).toInstant();
+    }
+}

@@ -1,0 +1,168 @@
+package io.gatehouse.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatehouse.auth.tenant.TenantService;
+import io.gatehouse.common.NotFoundException;
+import io.gatehouse.gateway.log.Attempt;
+import io.gatehouse.gateway.log.CallRecord;
+import io.gatehouse.gateway.log.LogEntry;
+import io.gatehouse.gateway.log.LogFilter;
+import io.gatehouse.gateway.log.LogPage;
+import io.gatehouse.gateway.log.RequestLogRetention;
+import io.gatehouse.gateway.log.RequestLogService;
+import io.gatehouse.gateway.log.RequestLogWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The request log on PostgreSQL: V4 migrates, the writer's batches (tenant looked up inside the INSERT) land, and
+ * the service's filters, keyset paging, CSV export (a server-side cursor inside a read-only transaction) and
+ * retention run unchanged. Skipped when PostgreSQL does not answer, unless GATEHOUSE_REQUIRE_EXTERNAL_TESTS=true.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@EnabledIf(value = "io.gatehouse.persistence.ExternalPostgres#available",
+        disabledReason = "PostgreSQL at 127.0.0.1:5432 (or GATEHOUSE_TEST_POSTGRES_URL) does not answer")
+class PostgresRequestLogTest {
+    private static String schema;
+    private static SecurityContextHolderStrategy strategyBefore;
+
+    @Autowired
+    TenantService tenants;
+
+    @Autowired
+    RequestLogWriter writer;
+
+    @Autowired
+    RequestLogService logs;
+
+    @Autowired
+    RequestLogRetention retention;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void rememberSecurityContextStrategy() {
+        strategyBefore = SecurityContextHolder.getContextHolderStrategy();
+    }
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry registry) {
+        String user = ExternalPostgres.user();
+        schema = ExternalPostgres.createSchema();
+        registry.add("spring.datasource.url", () -> ExternalPostgres.urlWithSchema(schema));
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", ExternalPostgres::password);
+        registry.add("spring.flyway.schemas", () -> schema);
+        registry.add("spring.flyway.default-schema", () -> schema);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+    }
+
+    @AfterAll
+    static void dropSchemaAndRestoreStrategy() {
+        SecurityContextHolder.setContextHolderStrategy(strategyBefore);
+        ExternalPostgres.dropSchema(schema);
+    }
+
+    private static String slug() {
+        return "pg-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static CallRecord call(String tenant, Instant at, String route, int status, String credential, String id) {
+        return new CallRecord(id, at, tenant, route, credential, credential == null ? null : "AKSK", "POST",
+                "/v1/" + id, "a=1", status, status >= 500 ? "upstream_timeout" : null, 7, 3, "10.0.0.1", 12, 34,
+                List.of(new Attempt("llm", "http://10.0.0.2:80", at, 3, status, null, "answered")));
+    }
+
+    private void drain() throws InterruptedException {
+        assertThat(writer.awaitDrained(Duration.ofSeconds(30))).as("drained: %s", writer.counters()).isTrue();
+    }
+
+    @Test
+    void theRequestLogRoundTripsOnPostgres() throws Exception {
+        String tenant = slug();
+        String other = slug();
+        tenants.create(tenant, "Logs");
+        tenants.create(other, "Other");
+        Instant t0 = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS).plusNanos(123_456);
+        for (int i = 0; i < 300; i++) {
+            writer.accept(call(tenant, t0.plusMillis(i / 3), i % 2 == 0 ? "even" : "odd", i % 5 == 0 ? 504 : 200,
+                    i % 3 == 0 ? "cred-3" : null, String.format("pg-req-%05d", i)));
+        }
+        writer.accept(call(other, t0, "even", 200, null, "pg-other-1"));
+        writer.accept(call("no-such-" + tenant, t0, null, 404, null, "pg-unknown-1"));
+        drain();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM request_log WHERE tenant_slug = ?", Long.class, tenant))
+                .isEqualTo(300);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM request_log WHERE tenant_id IS NULL AND request_id = "
+                + "'pg-unknown-1'", Long.class)).isEqualTo(1);
+
+        List<String> all = new ArrayList<>();
+        LogFilter filter = LogFilter.newest().withLimit(70);
+        LogPage page;
+        do {
+            page = logs.list(tenant, filter);
+            page.items().forEach(e -> all.add(e.requestId()));
+            filter = filter.withCursor(page.nextCursor());
+        } while (page.nextCursor() != null);
+        assertThat(all).hasSize(300).doesNotHaveDuplicates().doesNotContain("pg-other-1");
+        assertThat(all.get(0)).isEqualTo("pg-req-00299");
+
+        LogPage slow = logs.list(tenant, LogFilter.parse("even", "5xx", "cred-3", t0.toString(), null, null, "1000", null));
+        assertThat(slow.items()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.route()).isEqualTo("even");
+            assertThat(e.status()).isEqualTo(504);
+            assertThat(e.credentialId()).isEqualTo("cred-3");
+        });
+        assertThat(slow.items()).hasSize(10); // i divisible by 2, 3 and 5 below 300
+        assertThat(logs.list(tenant, LogFilter.parse(null, "504", null, null, null, null, null, null)).items()).hasSize(60);
+        assertThat(logs.list(tenant, LogFilter.parse(null, null, null, null, null, "pg-req-0004", "1000", null)).items())
+                .extracting(LogEntry::requestId).containsExactly("pg-req-00049", "pg-req-00048", "pg-req-00047",
+                        "pg-req-00046", "pg-req-00045", "pg-req-00044", "pg-req-00043", "pg-req-00042",
+                        "pg-req-00041", "pg-req-00040");
+
+        LogEntry one = logs.findByRequestId(tenant, "pg-req-00007").orElseThrow();
+        assertThat(one.timestamp()).isEqualTo(t0.plusMillis(2).truncatedTo(ChronoUnit.MICROS));
+        assertThat(one.attempts()).hasSize(1);
+        assertThat(one.attempts().get(0).target()).isEqualTo("http://10.0.0.2:80");
+        assertThat(logs.find(tenant, one.id())).contains(one);
+        assertThat(logs.find(other, one.id())).isEmpty();
+        assertThat(logs.findByRequestId(other, "pg-req-00007")).isEmpty();
+        assertThatThrownBy(() -> logs.list("no-such-" + tenant, LogFilter.newest())).isInstanceOf(NotFoundException.class);
+
+        StringWriter csv = new StringWriter();
+        long rows = logs.export(tenant, LogFilter.parse(null, "5xx", null, null, null, null, null, null)).writeTo(csv);
+        assertThat(rows).isEqualTo(60);
+        assertThat(csv.toString().split("\r\n")).hasSize(61);
+        assertThat(csv.toString()).doesNotContain("pg-other-1");
+
+        writer.accept(call(tenant, Instant.now().minus(40, ChronoUnit.DAYS), "even", 200, null, "pg-ancient"));
+        drain();
+        assertThat(retention.purgeOlderThan(Instant.now().minus(30, ChronoUnit.DAYS))).isEqualTo(1);
+        assertThat(logs.findByRequestId(tenant, "pg-ancient")).isEmpty();
+        assertThat(writer.counters().dropped()).isZero();
+    }
+}
