@@ -72,6 +72,7 @@ class MetricsAndTracingTest {
                 .contains("gatehouse_gateway_requests_seconds_count{route=\"-\",status=\"4xx\",tenant=\"-\"}")
                 .contains("gatehouse_gateway_upstream_attempts_total")
                 .contains("gatehouse_gateway_circuits")
+                .contains("gatehouse_requestlog_accepted_total").contains("gatehouse_requestlog_dropped_total")
                 .doesNotContain("no-such-tenant");
     }
 

@@ -4,6 +4,7 @@ import io.gatehouse.gateway.health.UpstreamHealth;
 import io.gatehouse.gateway.log.Attempt;
 import io.gatehouse.gateway.log.CallRecord;
 import io.gatehouse.gateway.log.CallRecordSink;
+import io.gatehouse.gateway.log.RequestLogWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -28,8 +29,16 @@ class GatewayMetrics implements CallRecordSink {
     private final Map<String, Counter> attemptCounters = new ConcurrentHashMap<>();
     private final Map<String, Counter> retryCounters = new ConcurrentHashMap<>();
 
-    GatewayMetrics(MeterRegistry registry, UpstreamHealth health) {
+    GatewayMetrics(MeterRegistry registry, UpstreamHealth health, RequestLogWriter requestLog) {
         this.registry = registry;
+        FunctionCounter.builder("gatehouse.requestlog.accepted", requestLog, w -> w.counters().accepted())
+                .description("Call records accepted by the request log").register(registry);
+        FunctionCounter.builder("gatehouse.requestlog.persisted", requestLog, w -> w.counters().persisted())
+                .description("Call records written to the database").register(registry);
+        FunctionCounter.builder("gatehouse.requestlog.dropped", requestLog, w -> w.counters().dropped())
+                .description("Call records dropped because the queue was full").register(registry);
+        Gauge.builder("gatehouse.requestlog.queued", requestLog, w -> w.counters().queued())
+                .description("Call records waiting to be written").register(registry);
         Gauge.builder("gatehouse.gateway.targets.out.of.rotation", health, UpstreamHealth::targetsOutOfRotation)
                 .description("Targets ejected after failures or DOWN by their active health check").register(registry);
         FunctionCounter.builder("gatehouse.gateway.ejections", health, UpstreamHealth::ejectionsTotal)
