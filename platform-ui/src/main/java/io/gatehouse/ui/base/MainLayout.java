@@ -46,9 +46,9 @@ public class MainLayout extends AppLayout {
     // Paths rather than view classes, so this package does not depend on the feature packages that use it.
     private static SideNav navigation() {
         SideNavItem tenants = new SideNavItem("Tenants", "tenants", VaadinIcon.BUILDING.create());
-        tenants.setPathAliases(Set.of(""));
         tenants.setMatchNested(true);
-        SideNavItem dashboard = new SideNavItem("Dashboard", "dashboard", VaadinIcon.DASHBOARD.create());
+        SideNavItem dashboard = new SideNavItem("Dashboard", "", VaadinIcon.DASHBOARD.create());
+        dashboard.setPathAliases(Set.of("dashboard"));
         SideNav nav = new SideNav();
         nav.addItem(dashboard, tenants);
         nav.setId("main-nav");

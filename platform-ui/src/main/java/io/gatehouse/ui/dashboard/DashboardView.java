@@ -15,6 +15,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
 import io.gatehouse.common.NotFoundException;
@@ -31,7 +32,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** Gateway traffic at a glance: the last hour (per minute) or day (per 15 minutes), all tenants or one. */
-@Route(value = "dashboard", layout = MainLayout.class)
+@Route(value = "", layout = MainLayout.class)
+@RouteAlias(value = "dashboard", layout = MainLayout.class)
 @PageTitle("Dashboard | Gatehouse")
 @RolesAllowed("PLATFORM_ADMIN")
 public class DashboardView extends VerticalLayout {

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.gatehouse.auth.tenant.TenantService;
@@ -29,8 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
 
 /** The console's start page: every tenant, with create, rename, delete and a link to each tenant's page. */
-@Route(value = "", layout = MainLayout.class)
-@RouteAlias(value = "tenants", layout = MainLayout.class)
+@Route(value = "tenants", layout = MainLayout.class)
 @PageTitle("Tenants | Gatehouse")
 @RolesAllowed("PLATFORM_ADMIN")
 public class TenantsView extends VerticalLayout {

@@ -84,12 +84,17 @@ abstract class ConsoleBrowserTestBase {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
     }
 
-    /** Opens the console, lands on the sign-in page and signs in as the first platform admin. */
+    /**
+     * Opens the console, lands on the sign-in page, signs in as the first platform admin (landing on the dashboard)
+     * and goes to the tenants page.
+     */
     void signInAsAdmin() {
         page.navigate(url("/"));
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
         submitLogin(ADMIN, ADMIN_PASSWORD);
         assertThat(page.locator("#current-user")).hasText(ADMIN);
+        waitForVaadin();
+        page.navigate(url("/tenants"));
         waitForVaadin();
     }
 }
