@@ -20,11 +20,20 @@ final class LogQueries {
     record Sql(String text, Object[] args) {
     }
 
+    /** How {@code q} is matched: as a request id (exact, by index) or as a piece of the path (a scan). */
+    enum Q { REQUEST_ID, PATH }
+
     private LogQueries() {
     }
 
+    /** Whether the tenant has a call with this request id (then {@code q} means that id, not a path piece). */
+    static Sql requestIdExists(long tenantId, String requestId) {
+        return new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM request_log WHERE tenant_id = ? AND request_id = ? LIMIT 1) x",
+                new Object[] {tenantId, requestId});
+    }
+
     /** Rows of the tenant matching the filter after {@code after} (null = from the newest), at most {@code limit}. */
-    static Sql select(long tenantId, LogFilter filter, LogCursor after, Integer limit) {
+    static Sql select(long tenantId, LogFilter filter, LogCursor after, Integer limit, Q q) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM request_log WHERE tenant_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(tenantId);
@@ -52,9 +61,11 @@ final class LogQueries {
             sql.append(" AND occurred_at < ?");
             args.add(LogRows.time(filter.to()));
         }
-        if (filter.q() != null) {
-            sql.append(" AND (request_id = ? OR path LIKE ? ESCAPE '!')");
+        if (filter.q() != null && q == Q.REQUEST_ID) {
+            sql.append(" AND request_id = ?");
             args.add(filter.q());
+        } else if (filter.q() != null) {
+            sql.append(" AND path LIKE ? ESCAPE '!'");
             args.add("%" + likeEscape(filter.q()) + "%");
         }
         if (after != null) {
