@@ -175,7 +175,8 @@ public final class RequestLogBench {
         long start = System.nanoTime();
         for (long i = have; i < rows; i++) {
             // oldest first, as a real log is written; 7 days spread evenly
-            Instant at = newest.minus(Duration.ofDays(7)).plusMillis((long) ((double) i / rows * 7 * 86_400_000L));
+            double f = (double) (i - have) / (rows - have);
+            Instant at = newest.minus(Duration.ofDays(7)).plusMillis((long) (f * 7 * 86_400_000L));
             int tenant = random.nextBoolean() ? 0 : 1 + random.nextInt(19);
             writer.accept(record(random, at, tenant));
             if (writer.counters().queued() > 90_000) {
