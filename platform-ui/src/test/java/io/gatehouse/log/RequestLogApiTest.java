@@ -341,6 +341,13 @@ class RequestLogApiTest {
     }
 
     @Test
+    void theLogIsFlushedAfterTheGatewayListenerHasStopped() {
+        // SmartLifecycle stops higher phases first: the listener's last calls are queued before the final flush
+        assertThat(RequestLogWriter.PHASE).isLessThan(gatewayServer.getPhase());
+        assertThat(writer.isRunning()).isTrue();
+    }
+
+    @Test
     void theCountersAddUp() {
         writer.accept(LogSeeds.call(api.createTenant("count"), Instant.now(), "r", 200, null, "/c", "count-0001"));
         LogSeeds.drain(writer);

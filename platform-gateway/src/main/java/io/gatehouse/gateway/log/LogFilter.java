@@ -12,7 +12,7 @@ import java.util.List;
  * What to look for in a tenant's request log. Every part is optional (null = any).
  *
  * @param status exact ({@code 502}) or class ({@code 5xx})
- * @param q      a request id (exact) or a piece of the path (contains)
+ * @param q      a request id (exact) - or, when the tenant has no call with that id, a piece of the path (contains)
  * @param from   inclusive; {@code to} exclusive
  * @param limit  page size, 1..{@value #MAX_LIMIT}
  * @param cursor the {@code nextCursor} of the previous page, or null for the newest rows

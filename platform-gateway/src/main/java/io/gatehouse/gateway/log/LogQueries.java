@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The SQL of the log queries. Always scoped to one tenant id, newest first on {@code (occurred_at, id)}, so each
- * query walks one of the {@code (tenant_id, ..., occurred_at DESC, id DESC)} indexes and stops after the page.
+ * query walks one of the {@code (tenant_id, ..., occurred_at DESC, id DESC)} indexes and stops after the page
+ * (see {@link #order}).
  * Keyset paging: a row comes after the cursor when it is older, or as old with a smaller id; written as
  * {@code occurred_at <= t AND (occurred_at < t OR id < i)} so the first part is an index range on both databases.
  */
@@ -20,11 +21,20 @@ final class LogQueries {
     record Sql(String text, Object[] args) {
     }
 
+    /** How {@code q} is matched: as a request id (exact, by index) or as a piece of the path (a scan). */
+    enum Q { REQUEST_ID, PATH }
+
     private LogQueries() {
     }
 
+    /** Whether the tenant has a call with this request id (then {@code q} means that id, not a path piece). */
+    static Sql requestIdExists(long tenantId, String requestId) {
+        return new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM request_log WHERE tenant_id = ? AND request_id = ? LIMIT 1) x",
+                new Object[] {tenantId, requestId});
+    }
+
     /** Rows of the tenant matching the filter after {@code after} (null = from the newest), at most {@code limit}. */
-    static Sql select(long tenantId, LogFilter filter, LogCursor after, Integer limit) {
+    static Sql select(long tenantId, LogFilter filter, LogCursor after, Integer limit, Q q) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM request_log WHERE tenant_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(tenantId);
@@ -52,9 +62,11 @@ final class LogQueries {
             sql.append(" AND occurred_at < ?");
             args.add(LogRows.time(filter.to()));
         }
-        if (filter.q() != null) {
-            sql.append(" AND (request_id = ? OR path LIKE ? ESCAPE '!')");
+        if (filter.q() != null && q == Q.REQUEST_ID) {
+            sql.append(" AND request_id = ?");
             args.add(filter.q());
+        } else if (filter.q() != null) {
+            sql.append(" AND path LIKE ? ESCAPE '!'");
             args.add("%" + likeEscape(filter.q()) + "%");
         }
         if (after != null) {
@@ -64,12 +76,27 @@ final class LogQueries {
             args.add(t);
             args.add(after.id());
         }
-        sql.append(" ORDER BY occurred_at DESC, id DESC");
+        // a request id matches a few rows: found through its own index, then sorted (spelled so that H2 does not
+        // prefer walking the tenant's time index instead)
+        sql.append(" ORDER BY ").append(filter.q() != null && q == Q.REQUEST_ID ? "occurred_at DESC, id DESC"
+                : order(filter));
         if (limit != null) {
             sql.append(" LIMIT ?");
             args.add(limit);
         }
         return new Sql(sql.toString(), args.toArray());
+    }
+
+    /**
+     * Newest first, spelled as the columns of the index that serves the filter. The leading columns are fixed by the
+     * WHERE clause, so the order is the same; but H2 walks an index in order (and stops after the page) only when the
+     * ORDER BY starts with the index's own first columns - otherwise it reads every row of the tenant and sorts.
+     */
+    static String order(LogFilter filter) {
+        String middle = filter.route() != null ? "route, "
+                : filter.status() != null ? "status_class, "
+                : filter.credential() != null ? "credential_id, " : "";
+        return "tenant_id, " + middle + "occurred_at DESC, id DESC";
     }
 
     static String likeEscape(String text) {

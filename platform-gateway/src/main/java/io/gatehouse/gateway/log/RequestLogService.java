@@ -40,15 +40,32 @@ public class RequestLogService {
 
     /** One page: up to {@code filter.limit()} rows after {@code filter.cursor()}, and the cursor of the next page. */
     public LogPage list(String tenant, LogFilter filter) {
-        long tenantId = tenants.idOf(tenant);
+        return page(jdbc, tenants.idOf(tenant), filter);
+    }
+
+    /** The page query itself, by tenant id (also what the benchmark under bench/request-log times). */
+    static LogPage page(JdbcTemplate jdbc, long tenantId, LogFilter filter) {
         LogCursor after = filter.cursor() == null ? null : LogCursor.decode(filter.cursor());
-        LogQueries.Sql sql = LogQueries.select(tenantId, filter, after, filter.limit() + 1);
+        LogQueries.Sql sql = LogQueries.select(tenantId, filter, after, filter.limit() + 1, qMode(jdbc, tenantId, filter));
         List<LogEntry> rows = jdbc.query(sql.text(), (rs, i) -> LogQueries.map(rs), sql.args());
         if (rows.size() <= filter.limit()) {
             return new LogPage(rows, null);
         }
         List<LogEntry> page = rows.subList(0, filter.limit());
         return new LogPage(page, LogCursor.after(page.get(page.size() - 1)).encode());
+    }
+
+    /**
+     * {@code q} is a request id when the tenant has a call with that id (found through the (tenant, request id)
+     * index), otherwise a piece of the path to look for.
+     */
+    static LogQueries.Q qMode(JdbcTemplate jdbc, long tenantId, LogFilter filter) {
+        if (filter.q() == null) {
+            return LogQueries.Q.PATH;
+        }
+        LogQueries.Sql exists = LogQueries.requestIdExists(tenantId, filter.q());
+        Long found = jdbc.queryForObject(exists.text(), Long.class, exists.args());
+        return found != null && found > 0 ? LogQueries.Q.REQUEST_ID : LogQueries.Q.PATH;
     }
 
     /** The entry with this row id, if it belongs to the tenant. */
@@ -73,7 +90,8 @@ public class RequestLogService {
      */
     public LogExport export(String tenant, LogFilter filter) {
         long tenantId = tenants.idOf(tenant);
-        LogQueries.Sql sql = LogQueries.select(tenantId, filter.withCursor(null), null, null);
+        LogQueries.Sql sql = LogQueries.select(tenantId, filter.withCursor(null), null, null,
+                qMode(jdbc, tenantId, filter));
         return out -> {
             out.write(LogCsv.HEADER);
             out.write("\r\n");
