@@ -63,6 +63,9 @@ class PostgresRequestLogTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    io.gatehouse.gateway.log.LogStatsService stats;
+
     @BeforeAll
     static void rememberSecurityContextStrategy() {
         strategyBefore = SecurityContextHolder.getContextHolderStrategy();
@@ -158,6 +161,12 @@ class PostgresRequestLogTest {
         assertThat(rows).isEqualTo(60);
         assertThat(csv.toString().split("\r\n")).hasSize(61);
         assertThat(csv.toString()).doesNotContain("pg-other-1");
+
+        // The dashboard's aggregation (time buckets, status classes, latency bins) runs on PostgreSQL too.
+        var traffic = stats.stats(tenant, t0.minus(1, ChronoUnit.MINUTES), t0.plus(5, ChronoUnit.MINUTES), 60);
+        assertThat(traffic.buckets().stream().mapToLong(b -> b.requests()).sum()).isEqualTo(300);
+        assertThat(traffic.buckets().stream().mapToLong(b -> b.serverErrors()).sum()).isEqualTo(60);
+        assertThat(traffic.topRoutes()).extracting(r -> r.route()).containsExactlyInAnyOrder("even", "odd");
 
         writer.accept(call(tenant, Instant.now().minus(40, ChronoUnit.DAYS), "even", 200, null, "pg-ancient"));
         drain();
