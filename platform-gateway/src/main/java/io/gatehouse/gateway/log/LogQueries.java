@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SQL of the log queries. Always scoped to one tenant id, newest first on {@code (occurred_at, id)}, so each
- * query walks one of the {@code (tenant_id, ..., occurred_at DESC, id DESC)} indexes and stops after the page
- * (see {@link #order}).
+ * The SQL of the log queries. Scoped to one tenant id, newest first on {@code (occurred_at, id)}, so each query
+ * walks one of the {@code (tenant_id, ..., occurred_at DESC, id DESC)} indexes and stops after the page (see
+ * {@link #order}). Without a tenant id (the platform admin's view across tenants) there is no tenant predicate and
+ * the query walks the {@code (occurred_at)} index, rows of deleted and unknown tenants included.
  * Keyset paging: a row comes after the cursor when it is older, or as old with a smaller id; written as
  * {@code occurred_at <= t AND (occurred_at < t OR id < i)} so the first part is an index range on both databases.
  */
@@ -27,59 +28,76 @@ final class LogQueries {
     private LogQueries() {
     }
 
-    /** Whether the tenant has a call with this request id (then {@code q} means that id, not a path piece). */
-    static Sql requestIdExists(long tenantId, String requestId) {
+    /**
+     * Whether the tenant (null = any tenant) has a call with this request id (then {@code q} means that id, not a
+     * path piece).
+     */
+    static Sql requestIdExists(Long tenantId, String requestId) {
+        if (tenantId == null) {
+            return new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM request_log WHERE request_id = ? LIMIT 1) x",
+                    new Object[] {requestId});
+        }
         return new Sql("SELECT COUNT(*) FROM (SELECT 1 FROM request_log WHERE tenant_id = ? AND request_id = ? LIMIT 1) x",
                 new Object[] {tenantId, requestId});
     }
 
-    /** Rows of the tenant matching the filter after {@code after} (null = from the newest), at most {@code limit}. */
-    static Sql select(long tenantId, LogFilter filter, LogCursor after, Integer limit, Q q) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM request_log WHERE tenant_id = ?");
+    /**
+     * Rows of the tenant (null = of every tenant, known or not) matching the filter after {@code after} (null = from
+     * the newest), at most {@code limit}.
+     */
+    static Sql select(Long tenantId, LogFilter filter, LogCursor after, Integer limit, Q q) {
+        List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
-        args.add(tenantId);
+        if (tenantId != null) {
+            where.add("tenant_id = ?");
+            args.add(tenantId);
+        }
         if (filter.route() != null) {
-            sql.append(" AND route = ?");
+            where.add("route = ?");
             args.add(filter.route());
         }
         if (filter.status() != null) {
-            sql.append(" AND status_class = ?");
+            where.add("status_class = ?");
             args.add(filter.status().statusClass());
             if (filter.status().exact() != 0) {
-                sql.append(" AND status = ?");
+                where.add("status = ?");
                 args.add(filter.status().exact());
             }
         }
         if (filter.credential() != null) {
-            sql.append(" AND credential_id = ?");
+            where.add("credential_id = ?");
             args.add(filter.credential());
         }
         if (filter.from() != null) {
-            sql.append(" AND occurred_at >= ?");
+            where.add("occurred_at >= ?");
             args.add(LogRows.time(filter.from()));
         }
         if (filter.to() != null) {
-            sql.append(" AND occurred_at < ?");
+            where.add("occurred_at < ?");
             args.add(LogRows.time(filter.to()));
         }
         if (filter.q() != null && q == Q.REQUEST_ID) {
-            sql.append(" AND request_id = ?");
+            where.add("request_id = ?");
             args.add(filter.q());
         } else if (filter.q() != null) {
-            sql.append(" AND path LIKE ? ESCAPE '!'");
+            where.add("path LIKE ? ESCAPE '!'");
             args.add("%" + likeEscape(filter.q()) + "%");
         }
         if (after != null) {
             OffsetDateTime t = LogRows.time(after.instant());
-            sql.append(" AND occurred_at <= ? AND (occurred_at < ? OR id < ?)");
+            where.add("occurred_at <= ? AND (occurred_at < ? OR id < ?)");
             args.add(t);
             args.add(t);
             args.add(after.id());
         }
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM request_log");
+        if (!where.isEmpty()) {
+            sql.append(" WHERE ").append(String.join(" AND ", where));
+        }
         // a request id matches a few rows: found through its own index, then sorted (spelled so that H2 does not
-        // prefer walking the tenant's time index instead)
-        sql.append(" ORDER BY ").append(filter.q() != null && q == Q.REQUEST_ID ? "occurred_at DESC, id DESC"
-                : order(filter));
+        // prefer walking the tenant's time index instead); across tenants, the (occurred_at) index
+        sql.append(" ORDER BY ").append(filter.q() != null && q == Q.REQUEST_ID || tenantId == null
+                ? "occurred_at DESC, id DESC" : order(filter));
         if (limit != null) {
             sql.append(" LIMIT ?");
             args.add(limit);

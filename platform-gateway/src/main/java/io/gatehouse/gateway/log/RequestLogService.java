@@ -21,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Reads a tenant's request log: filtered pages newest first with keyset cursors, single entries, and a streamed CSV
  * export. Every method takes the tenant slug and answers {@code NotFoundException} for an unknown tenant; rows are
  * selected by tenant id, so a tenant never sees another tenant's calls (nor those of a deleted tenant with the same
- * slug). Calls to unknown tenants are stored without a tenant id and are not visible here.
+ * slug). Calls to unknown tenants are stored without a tenant id and are not visible there; {@link #listAll} and
+ * {@link #findAny} are the platform admin's view across tenants, which includes them (and the calls of deleted
+ * tenants) with the slug they were made to.
  */
 @Service
 public class RequestLogService {
@@ -43,8 +45,20 @@ public class RequestLogService {
         return page(jdbc, tenants.idOf(tenant), filter);
     }
 
+    /**
+     * One page across all tenants, newest first: the same filters (a route name matches that route in any tenant;
+     * {@code q} is a request id when any call has it), rows of unknown and deleted tenants included.
+     */
+    public LogPage listAll(LogFilter filter) {
+        return page(jdbc, null, filter);
+    }
+
     /** The page query itself, by tenant id (also what the benchmark under bench/request-log times). */
     static LogPage page(JdbcTemplate jdbc, long tenantId, LogFilter filter) {
+        return page(jdbc, Long.valueOf(tenantId), filter);
+    }
+
+    private static LogPage page(JdbcTemplate jdbc, Long tenantId, LogFilter filter) {
         LogCursor after = filter.cursor() == null ? null : LogCursor.decode(filter.cursor());
         LogQueries.Sql sql = LogQueries.select(tenantId, filter, after, filter.limit() + 1, qMode(jdbc, tenantId, filter));
         List<LogEntry> rows = jdbc.query(sql.text(), (rs, i) -> LogQueries.map(rs), sql.args());
@@ -57,9 +71,9 @@ public class RequestLogService {
 
     /**
      * {@code q} is a request id when the tenant has a call with that id (found through the (tenant, request id)
-     * index), otherwise a piece of the path to look for.
+     * index; any tenant's call when {@code tenantId} is null), otherwise a piece of the path to look for.
      */
-    static LogQueries.Q qMode(JdbcTemplate jdbc, long tenantId, LogFilter filter) {
+    static LogQueries.Q qMode(JdbcTemplate jdbc, Long tenantId, LogFilter filter) {
         if (filter.q() == null) {
             return LogQueries.Q.PATH;
         }
@@ -73,6 +87,12 @@ public class RequestLogService {
         long tenantId = tenants.idOf(tenant);
         return jdbc.query("SELECT " + LogQueries.COLUMNS + " FROM request_log WHERE id = ? AND tenant_id = ?",
                 (rs, i) -> LogQueries.map(rs), id, tenantId).stream().findFirst();
+    }
+
+    /** The entry with this row id, whichever tenant (known or not) it was made to: for the view across tenants. */
+    public Optional<LogEntry> findAny(long id) {
+        return jdbc.query("SELECT " + LogQueries.COLUMNS + " FROM request_log WHERE id = ?",
+                (rs, i) -> LogQueries.map(rs), id).stream().findFirst();
     }
 
     /** The newest entry with this request id in the tenant (a caller may reuse an id). */

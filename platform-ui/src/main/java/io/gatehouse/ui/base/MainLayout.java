@@ -49,8 +49,9 @@ public class MainLayout extends AppLayout {
         tenants.setMatchNested(true);
         SideNavItem dashboard = new SideNavItem("Dashboard", "", VaadinIcon.DASHBOARD.create());
         dashboard.setPathAliases(Set.of("dashboard"));
+        SideNavItem logs = new SideNavItem("Logs", "logs", VaadinIcon.LIST.create());
         SideNav nav = new SideNav();
-        nav.addItem(dashboard, tenants);
+        nav.addItem(dashboard, tenants, logs);
         nav.setId("main-nav");
         nav.getStyle().set("padding", "var(--lumo-space-s)");
         return nav;

@@ -29,6 +29,7 @@ class LogDetails {
         this.diagnosis = new TargetDiagnosis(policy, DIAGNOSE_TIMEOUT);
     }
 
+    /** {@code tenant}: the slug whose settings explain the call (on the page across tenants, the entry's own). */
     void open(String tenant, LogEntry entry, ZoneId zone) {
         Attempt target = LogDetailDialog.diagnosable(entry);
         ProviderView provider = target == null ? null : provider(tenant, target.provider());
@@ -42,7 +43,7 @@ class LogDetails {
 
     private ProviderView provider(String tenant, String name) {
         try {
-            return name == null ? null : providers.get(tenant, name);
+            return name == null || tenant == null ? null : providers.get(tenant, name);
         } catch (NotFoundException e) {
             return null;
         }
@@ -50,7 +51,7 @@ class LogDetails {
 
     private RouteView route(String tenant, String name) {
         try {
-            return name == null ? null : routes.get(tenant, name);
+            return name == null || tenant == null ? null : routes.get(tenant, name);
         } catch (NotFoundException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.gatehouse.ui.log;
 
+import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -15,17 +16,22 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
-/** The Logs page's filters; calls {@code onChange} whenever one changes. An invalid status is shown on its field. */
+/**
+ * The Logs pages' filters; calls {@code onChange} whenever one changes. An invalid status is shown on its field. The
+ * route is picked from the tenant's routes, or typed (any tenant's route of that name) on the page across tenants.
+ */
 class LogFilterBar extends HorizontalLayout {
     private final Select<TimeRange> range = new Select<>();
     private final DateTimePicker from = new DateTimePicker("From");
     private final DateTimePicker to = new DateTimePicker("To");
-    private final ComboBox<String> route = new ComboBox<>("Route");
+    private final AbstractField<?, String> route;
     private final ComboBox<String> status = new ComboBox<>("Status");
     private final TextField credential = new TextField("Credential id");
     private final TextField text = new TextField("Request id or path");
 
+    /** {@code routes}: the tenant's route names to pick from, or null for a free-text route field. */
     LogFilterBar(List<String> routes, Runnable onChange) {
+        route = routes == null ? routeText() : routeChoice(routes);
         range.setLabel("Time");
         range.setId("logs-range");
         range.setItems(TimeRange.values());
@@ -35,10 +41,6 @@ class LogFilterBar extends HorizontalLayout {
         to.setId("logs-to");
         from.setVisible(false);
         to.setVisible(false);
-        route.setId("logs-route");
-        route.setItems(routes);
-        route.setClearButtonVisible(true);
-        route.setPlaceholder("all");
         status.setId("logs-status");
         status.setItems("2xx", "3xx", "4xx", "5xx");
         status.setAllowCustomValue(true);
@@ -68,6 +70,24 @@ class LogFilterBar extends HorizontalLayout {
         add(range, from, to, route, status, credential, text);
         setAlignItems(FlexComponent.Alignment.BASELINE);
         setWrap(true);
+    }
+
+    private static ComboBox<String> routeChoice(List<String> routes) {
+        ComboBox<String> choice = new ComboBox<>("Route");
+        choice.setId("logs-route");
+        choice.setItems(routes);
+        choice.setClearButtonVisible(true);
+        choice.setPlaceholder("all");
+        return choice;
+    }
+
+    private static TextField routeText() {
+        TextField text = new TextField("Route");
+        text.setId("logs-route");
+        text.setClearButtonVisible(true);
+        text.setPlaceholder("any");
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        return text;
     }
 
     /** The filter as set now (times relative to {@code now}); null when the status field holds something invalid. */

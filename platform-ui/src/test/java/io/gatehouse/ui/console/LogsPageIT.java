@@ -89,6 +89,21 @@ class LogsPageIT extends ConsoleBrowserTestBase {
         assertThat(page.locator("#logs-summary")).hasText("No calls match.");
 
         page.navigate(url("/dashboard"));
+        page.locator("#main-nav").getByText("Logs").click();
+        assertThat(page).hasURL(Pattern.compile(".*/logs$"));
+        assertThat(page.locator("#logs-heading")).hasText("Request log of all tenants");
+        page.locator("#logs-route input").fill("down");
+        assertThat(page.locator("#logs-grid")).containsText("upstream_connect_failed");
+        assertThat(page.locator("#logs-grid a[href$='tenants/logs-demo/logs']").first()).hasText("logs-demo");
+        page.locator("#logs-grid").getByText("upstream_connect_failed").first().click();
+        assertThat(page.locator("#log-detail-status")).hasText("502");
+        assertThat(page.locator("#log-explanation")).containsText("connect");
+        page.locator("#log-detail-close").click();
+        page.locator("#logs-grid a[href$='tenants/logs-demo/logs']").first().click();
+        assertThat(page).hasURL(Pattern.compile(".*/tenants/logs-demo/logs$"));
+        assertThat(page.locator("#logs-heading")).hasText("Request log of Logs Demo");
+
+        page.navigate(url("/dashboard"));
         assertThat(page.locator("#chart-requests svg")).isVisible();
         assertThat(page.locator("#chart-status svg rect").first()).isVisible();
         assertThat(page.locator("#chart-latency svg polyline")).hasCount(3);
