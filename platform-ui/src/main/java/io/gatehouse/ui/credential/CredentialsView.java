@@ -9,12 +9,9 @@ import com.vaadin.flow.component.html.Code;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
+import io.gatehouse.ui.base.TenantPage;
 import io.gatehouse.auth.credential.CredentialService;
 import io.gatehouse.auth.credential.CredentialView;
 import io.gatehouse.auth.credential.IssuedCredential;
@@ -38,39 +35,31 @@ import java.util.List;
 /** A tenant's keys: list, filter, issue, rotate and revoke. Secrets appear once, in a {@link SecretPanel}. */
 @Route(value = "tenants/:slug/credentials", layout = MainLayout.class)
 @RolesAllowed("PLATFORM_ADMIN")
-public class CredentialsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class CredentialsView extends TenantPage {
     private final CredentialService credentials;
-    private final TenantService tenants;
     private final RouteService routes;
     private final GatewayServer gateway;
     private String tenant;
     private String gatewayBase;
     private CredentialList list;
     private ZoneId zone = ZoneOffset.UTC;
-    private String title = "Keys | Gatehouse";
 
     CredentialsView(CredentialService credentials, TenantService tenants, RouteService routes, GatewayServer gateway) {
+        super(tenants, "credentials", "Keys");
         this.credentials = credentials;
-        this.tenants = tenants;
         this.routes = routes;
         this.gateway = gateway;
         setWidthFull();
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        String slug = event.getRouteParameters().get("slug").orElse("");
-        removeAll();
-        try {
-            show(tenants.get(slug));
-        } catch (NotFoundException e) {
-            showMissing(slug);
-        }
+    protected String titleFor(TenantView tenant) {
+        return "Keys of " + tenant.name();
     }
 
     @Override
-    public String getPageTitle() {
-        return title;
+    protected void forget() {
+        tenant = null;
     }
 
     @Override
@@ -85,10 +74,10 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         });
     }
 
-    private void show(TenantView view) {
+    @Override
+    protected void show(TenantView view) {
         tenant = view.slug();
         gatewayBase = gatewayBase();
-        title = "Keys of " + view.name() + " | Gatehouse";
         Anchor back = new Anchor("tenants/" + view.slug(), "\u2190 " + view.name());
         back.setId("credentials-back");
         back.getElement().setAttribute("router-link", true);
@@ -105,16 +94,6 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         list = new CredentialList(issue, this::openRotate, this::confirmRevoke);
         add(back, heading, hint, list);
         refresh();
-    }
-
-    private void showMissing(String slug) {
-        tenant = null;
-        title = "No such tenant | Gatehouse";
-        H2 heading = new H2("No tenant '" + slug + "'");
-        heading.setId("credentials-missing");
-        Anchor all = new Anchor("tenants", "Back to all tenants");
-        all.getElement().setAttribute("router-link", true);
-        add(heading, new Paragraph("It may have been deleted, or the address is mistyped."), all);
     }
 
     private void openIssue() {

@@ -3,13 +3,9 @@ package io.gatehouse.ui.log;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.gatehouse.ui.base.TenantPage;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
 import io.gatehouse.common.NotFoundException;
@@ -28,43 +24,27 @@ import java.util.List;
  */
 @Route(value = "tenants/:slug/logs", layout = MainLayout.class)
 @RolesAllowed("PLATFORM_ADMIN")
-public class LogsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class LogsView extends TenantPage {
     private final RequestLogService logs;
-    private final TenantService tenants;
     private final RouteService routes;
     private final LogDetails details;
-    private String title = "Logs | Gatehouse";
 
     LogsView(RequestLogService logs, TenantService tenants, RouteService routes, LogDetails details) {
+        super(tenants, "logs", "Logs");
         this.logs = logs;
-        this.tenants = tenants;
         this.routes = routes;
         this.details = details;
         setSizeFull();
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        String slug = event.getRouteParameters().get("slug").orElse("");
-        removeAll();
-        try {
-            show(tenants.get(slug));
-        } catch (NotFoundException e) {
-            title = "No such tenant | Gatehouse";
-            H2 heading = new H2("No tenant '" + slug + "'");
-            heading.setId("logs-missing");
-            add(heading, new Paragraph("It may have been deleted, or the address is mistyped."));
-        }
+    protected String titleFor(TenantView tenant) {
+        return "Logs of " + tenant.name();
     }
 
     @Override
-    public String getPageTitle() {
-        return title;
-    }
-
-    private void show(TenantView view) {
+    protected void show(TenantView view) {
         String tenant = view.slug();
-        title = "Logs of " + view.name() + " | Gatehouse";
         Anchor back = new Anchor("tenants/" + tenant, "\u2190 " + view.name());
         back.getElement().setAttribute("router-link", true);
         H2 heading = new H2("Request log of " + view.name());

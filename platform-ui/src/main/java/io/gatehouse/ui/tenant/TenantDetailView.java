@@ -1,21 +1,16 @@
 package io.gatehouse.ui.tenant;
 
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
+import io.gatehouse.ui.base.TenantPage;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
-import io.gatehouse.common.NotFoundException;
 import io.gatehouse.gateway.health.UpstreamHealth;
 import io.gatehouse.gateway.proxy.GatewayServer;
 import io.gatehouse.gateway.route.ProviderService;
@@ -28,20 +23,18 @@ import jakarta.annotation.security.RolesAllowed;
 /** One tenant's page: its providers (upstreams) and the routes that expose them on the gateway. */
 @Route(value = "tenants/:slug", layout = MainLayout.class)
 @RolesAllowed("PLATFORM_ADMIN")
-public class TenantDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-    private final TenantService tenants;
+public class TenantDetailView extends TenantPage {
     private final ProviderService providers;
     private final RouteService routes;
     private final GatewayServer gateway;
     private final UpstreamHealth health;
     private final RouteTestRunner testRunner;
-    private String title = "Tenant | Gatehouse";
 
     TenantDetailView(TenantService tenants, ProviderService providers, RouteService routes, GatewayServer gateway,
                      UpstreamHealth health, RouteTestRunner testRunner) {
+        super(tenants, "tenant", "Tenant");
         this.health = health;
         this.testRunner = testRunner;
-        this.tenants = tenants;
         this.providers = providers;
         this.routes = routes;
         this.gateway = gateway;
@@ -49,23 +42,12 @@ public class TenantDetailView extends VerticalLayout implements BeforeEnterObser
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        String slug = event.getRouteParameters().get("slug").orElse("");
-        removeAll();
-        try {
-            show(tenants.get(slug));
-        } catch (NotFoundException e) {
-            showMissing(slug);
-        }
+    protected String titleFor(TenantView tenant) {
+        return tenant.name();
     }
 
     @Override
-    public String getPageTitle() {
-        return title;
-    }
-
-    private void show(TenantView tenant) {
-        title = tenant.name() + " | Gatehouse";
+    protected void show(TenantView tenant) {
         H2 heading = new H2(tenant.name());
         heading.setId("tenant-heading");
         Span slug = new Span("slug " + tenant.slug());
@@ -80,14 +62,6 @@ public class TenantDetailView extends VerticalLayout implements BeforeEnterObser
         RoutesPanel routesPanel = new RoutesPanel(tenant.slug(), routes, providers, gatewayBase(), testRunner);
         ProvidersPanel providersPanel = new ProvidersPanel(tenant.slug(), providers, health);
         add(new RouterLink("All tenants", TenantsView.class), header, providersPanel, routesPanel);
-    }
-
-    private void showMissing(String slug) {
-        title = "No such tenant | Gatehouse";
-        H2 heading = new H2("No tenant '" + slug + "'");
-        heading.setId("tenant-missing");
-        add(heading, new Paragraph("It may have been deleted, or the address is mistyped."),
-                new RouterLink("Back to all tenants", TenantsView.class));
     }
 
     /** Where callers reach the gateway, as far as this page can tell: the console's host and the gateway's port. */
