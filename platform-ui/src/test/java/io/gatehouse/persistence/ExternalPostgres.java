@@ -101,4 +101,17 @@ final class ExternalPostgres {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
+
+    /** Points the application at a new, empty schema of this server (Flyway migrates it); returns its name. */
+    static String useFreshSchema(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        String user = user();
+        String schema = createSchema();
+        registry.add("spring.datasource.url", () -> urlWithSchema(schema));
+        registry.add("spring.datasource.username", () -> user);
+        registry.add("spring.datasource.password", ExternalPostgres::password);
+        registry.add("spring.flyway.schemas", () -> schema);
+        registry.add("spring.flyway.default-schema", () -> schema);
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        return schema;
+    }
 }

@@ -77,14 +77,7 @@ class PostgresPersistenceTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        String user = ExternalPostgres.user();
-        schema = ExternalPostgres.createSchema();
-        registry.add("spring.datasource.url", () -> ExternalPostgres.urlWithSchema(schema));
-        registry.add("spring.datasource.username", () -> user);
-        registry.add("spring.datasource.password", ExternalPostgres::password);
-        registry.add("spring.flyway.schemas", () -> schema);
-        registry.add("spring.flyway.default-schema", () -> schema);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        schema = ExternalPostgres.useFreshSchema(registry);
     }
 
     @AfterAll
