@@ -3,6 +3,7 @@ package io.gatehouse.ui.security;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -29,6 +30,22 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        LoginI18n i18n = LoginI18n.createDefault();
+        long retry = retrySeconds(parameters.get("retry"));
+        if (retry > 0) {
+            i18n.getErrorMessage().setTitle("Too many failed sign-ins");
+            i18n.getErrorMessage().setMessage("Too many failed sign-ins \u2014 try again in " + retry + " seconds");
+        }
+        login.setI18n(i18n);
+        login.setError(parameters.containsKey("error"));
+    }
+
+    /** The wait the throttle put in the redirect; only a plain number of seconds is shown. */
+    private static long retrySeconds(java.util.List<String> values) {
+        if (values == null || values.isEmpty() || !values.get(0).matches("\\d{1,6}")) {
+            return 0;
+        }
+        return Long.parseLong(values.get(0));
     }
 }

@@ -9,12 +9,17 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** RFC 9457 bodies for 401 and 403 on the admin API, so scripts get the same error shape everywhere. */
+/** RFC 9457 bodies for 401, 403 and 429 (throttled sign-in, with Retry-After) on the admin API, so scripts get the same error shape everywhere. */
 final class ProblemAuthenticationResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof SignInThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            write(response, 429, "Too Many Requests", throttled.message());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"gatehouse-admin\", charset=\"UTF-8\"");
         write(response, 401, "Unauthorized",
                 "sign in with HTTP Basic using a console user (curl -u admin:PASSWORD ...)");

@@ -2,12 +2,19 @@ package io.gatehouse.ui.security;
 
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import io.gatehouse.auth.user.ConsoleRole;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -16,6 +23,26 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration
 class SecurityConfig extends VaadinWebSecurity {
+
+    @Bean
+    SignInThrottle signInThrottle(
+            @Value("${platform.sign-in.max-failures-per-user:5}") int maxFailuresPerUser,
+            @Value("${platform.sign-in.max-failures-per-ip:20}") int maxFailuresPerIp,
+            @Value("${platform.sign-in.failure-window:15m}") Duration window,
+            @Value("${platform.sign-in.lockout:30s}") Duration lockout,
+            @Value("${platform.sign-in.max-lockout:15m}") Duration maxLockout) {
+        return new SignInThrottle(new SignInThrottle.Settings(maxFailuresPerUser, maxFailuresPerIp, window, lockout,
+                maxLockout), Clock.systemUTC());
+    }
+
+    /** The bcrypt password check (unchanged) behind the sign-in throttle, for the console form and HTTP Basic. */
+    @Bean
+    AuthenticationProvider throttledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder,
+                                                           SignInThrottle throttle) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
 
     @Bean
     @Order(1)
@@ -42,5 +69,6 @@ class SecurityConfig extends VaadinWebSecurity {
                         org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         super.configure(http);
         setLoginView(http, LoginView.class, "/login?logout");
+        http.formLogin(form -> form.failureHandler(new SignInFailureRedirect()));
     }
 }
