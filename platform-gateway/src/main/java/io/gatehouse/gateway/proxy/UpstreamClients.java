@@ -6,11 +6,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import reactor.core.publisher.Mono;
@@ -118,13 +116,9 @@ final class UpstreamClients {
     }
 
     private static void refuseBlocked(UpstreamAddressPolicy policy, SocketAddress remote) {
-        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            Optional<String> reason = policy.blockReason(inet.getAddress());
-            if (reason.isPresent()) {
-                throw new UpstreamBlockedException("the target resolved to " + inet.getAddress().getHostAddress()
-                        + ", " + reason.get() + "; " + UpstreamAddressPolicy.hint());
-            }
-        }
+        policy.connectRefusal(remote).ifPresent(reason -> {
+            throw new UpstreamBlockedException(reason);
+        });
     }
 
     /** A base client (with its pool) and its per-timeout variants. */

@@ -14,6 +14,23 @@ public record UpstreamTarget(String url, String scheme, String host, int port, S
         return new UpstreamTarget(spec.url(), scheme, host, port, path, spec.weight());
     }
 
+    /**
+     * The origin the gateway keys a target URL's health by ({@link #origin()}), for views that only have the URL;
+     * the URL itself when it cannot be parsed.
+     */
+    public static String originOf(String url) {
+        try {
+            return of(new TargetSpec(url.strip(), 1)).origin();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return url;
+        }
+    }
+
+    /** The origin of a mock provider's single virtual target. */
+    public static String mockOrigin(String providerName) {
+        return mock(providerName).origin();
+    }
+
     /** The virtual target of a mock provider; nothing ever connects to it. */
     static UpstreamTarget mock(String providerName) {
         return new UpstreamTarget("mock://" + providerName, "mock", providerName, 0, "", 1);

@@ -4,7 +4,7 @@ import io.gatehouse.gateway.health.TargetState;
 import io.gatehouse.gateway.route.ProviderSpec;
 import io.gatehouse.gateway.route.ProviderView;
 import io.gatehouse.gateway.route.TargetSpec;
-import java.net.URI;
+import io.gatehouse.gateway.route.UpstreamTarget;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -28,26 +28,14 @@ final class LiveState {
     /** The origins the gateway keeps health under, in target order: {@code scheme://host:port}, or {@code mock://name}. */
     static List<String> origins(ProviderView provider) {
         if (ProviderSpec.MOCK.equals(provider.type())) {
-            return List.of("mock://" + provider.name());
+            return List.of(UpstreamTarget.mockOrigin(provider.name()));
         }
         return provider.targets().stream().map(TargetSpec::url).map(LiveState::origin).toList();
     }
 
     /** {@code scheme://host:port} with default ports filled in and IPv6 hosts bracketed; the URL itself if unparsable. */
     static String origin(String url) {
-        try {
-            URI uri = URI.create(url.strip());
-            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-            int port = uri.getPort() > 0 ? uri.getPort() : (scheme.equals("https") ? 443 : 80);
-            String host = uri.getHost();
-            if (host == null) {
-                return url;
-            }
-            String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-            return scheme + "://" + h + ":" + port;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return url;
-        }
+        return UpstreamTarget.originOf(url);
     }
 
     /**
