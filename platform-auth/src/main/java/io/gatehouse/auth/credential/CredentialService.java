@@ -5,7 +5,7 @@ import io.gatehouse.auth.authn.CredentialType;
 import io.gatehouse.auth.authn.Hashes;
 import io.gatehouse.auth.authn.jwt.JwksKeys;
 import io.gatehouse.auth.secret.SecretCipher;
-import io.gatehouse.auth.tenant.TenantService;
+import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.common.FieldProblem;
 import io.gatehouse.common.InvalidInputException;
 import io.gatehouse.common.NotFoundException;
@@ -33,7 +33,7 @@ public class CredentialService {
     static final Duration MAX_GRACE = Duration.ofDays(30);
 
     private final CredentialRepository credentials;
-    private final TenantService tenants;
+    private final AccessControl access;
     private final SecretCipher cipher;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -41,12 +41,12 @@ public class CredentialService {
     private final ObjectProvider<JwksKeys> jwksKeys;
     private final Duration defaultGrace;
 
-    CredentialService(CredentialRepository credentials, TenantService tenants, SecretCipher cipher, AuditTrail audit,
+    CredentialService(CredentialRepository credentials, AccessControl access, SecretCipher cipher, AuditTrail audit,
                       ApplicationEventPublisher events, ObjectProvider<RouteCatalog> routeCatalog,
                       ObjectProvider<JwksKeys> jwksKeys,
                       @Value("${platform.credentials.rotation-grace:PT24H}") Duration defaultGrace) {
         this.credentials = credentials;
-        this.tenants = tenants;
+        this.access = access;
         this.cipher = cipher;
         this.audit = audit;
         this.events = events;
@@ -57,7 +57,7 @@ public class CredentialService {
 
     @Transactional
     public IssuedCredential issue(String tenant, IssueRequest request) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.manageableTenant(tenant);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<FieldProblem> problems = new ArrayList<>();
         CredentialType type = CredentialRules.type(request.type(), problems);
@@ -91,19 +91,19 @@ public class CredentialService {
 
     @Transactional(readOnly = true)
     public List<CredentialView> list(String tenant) {
-        return credentials.findByTenantIdOrderByCreatedAtDesc(tenants.idOf(tenant)).stream()
+        return credentials.findByTenantIdOrderByCreatedAtDesc(access.readableTenant(tenant)).stream()
                 .map(CredentialViews::of).toList();
     }
 
     @Transactional(readOnly = true)
     public CredentialView get(String tenant, String id) {
-        return CredentialViews.of(find(tenant, id));
+        return CredentialViews.of(find(access.readableTenant(tenant), id));
     }
 
     /** Revokes for good; the record stays (state REVOKED) for the audit trail and logs. Idempotent. */
     @Transactional
     public CredentialView revoke(String tenant, String id) {
-        Credential credential = find(tenant, id);
+        Credential credential = find(access.manageableTenant(tenant), id);
         credential.revoke(OffsetDateTime.now(ZoneOffset.UTC));
         credentials.flush();
         audit.record("credential.revoke", tenant, "credential", credential.getPublicId(),
@@ -118,7 +118,7 @@ public class CredentialService {
      */
     @Transactional
     public IssuedCredential rotate(String tenant, String id, Duration grace) {
-        Credential credential = find(tenant, id);
+        Credential credential = find(access.manageableTenant(tenant), id);
         if (credential.getRevokedAt() != null) {
             throw new InvalidInputException("id", "a revoked key cannot be rotated; issue a new one");
         }
@@ -205,8 +205,8 @@ public class CredentialService {
         }
     }
 
-    private Credential find(String tenant, String id) {
-        return credentials.findByTenantIdAndPublicId(tenants.idOf(tenant), id == null ? "" : id)
+    private Credential find(long tenantId, String id) {
+        return credentials.findByTenantIdAndPublicId(tenantId, id == null ? "" : id)
                 .orElseThrow(() -> new NotFoundException("no credential '" + id + "' in this tenant"));
     }
 

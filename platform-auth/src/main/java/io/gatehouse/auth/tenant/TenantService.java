@@ -1,10 +1,11 @@
 package io.gatehouse.auth.tenant;
 
+import io.gatehouse.auth.access.AccessControl;
+import io.gatehouse.auth.access.Caller;
 import io.gatehouse.auth.audit.AuditTrail;
 import io.gatehouse.common.ConflictException;
 import io.gatehouse.common.FieldProblem;
 import io.gatehouse.common.InvalidInputException;
-import io.gatehouse.common.NotFoundException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,24 +19,30 @@ public class TenantService {
     private final TenantRepository tenants;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final AccessControl access;
 
-    TenantService(TenantRepository tenants, ApplicationEventPublisher events, AuditTrail audit) {
+    TenantService(TenantRepository tenants, ApplicationEventPublisher events, AuditTrail audit, AccessControl access) {
         this.tenants = tenants;
         this.events = events;
         this.audit = audit;
+        this.access = access;
     }
 
+    /** The tenants the caller may see: all for platform admins, their own for everyone else. */
     @Transactional(readOnly = true)
     public List<TenantView> list() {
-        return tenants.findAllByOrderBySlugAsc().stream().map(Tenant::toView).toList();
+        Caller caller = access.caller();
+        return tenants.findAllByOrderBySlugAsc().stream().filter(t -> caller.canRead(t.getId()))
+                .map(Tenant::toView).toList();
     }
 
     @Transactional(readOnly = true)
     public TenantView get(String slug) {
+        access.readableTenant(slug);
         return find(slug).toView();
     }
 
-    /** The database id of a tenant, for modules that store rows owned by it. */
+    /** The database id of a tenant, for modules that store rows owned by it. Checks no access: callers do. */
     @Transactional(readOnly = true)
     public long idOf(String slug) {
         return find(slug).getId();
@@ -51,6 +58,7 @@ public class TenantService {
 
     @Transactional
     public TenantView create(String slug, String name) {
+        access.requirePlatformAdmin("create tenants");
         List<FieldProblem> problems = TenantRules.check(slug, name);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -66,6 +74,7 @@ public class TenantService {
 
     @Transactional
     public TenantView rename(String slug, String name) {
+        access.manageableTenant(slug);
         Tenant tenant = find(slug);
         String problem = TenantRules.nameProblem(name);
         if (problem != null) {
@@ -81,6 +90,8 @@ public class TenantService {
 
     @Transactional
     public void delete(String slug) {
+        access.readableTenant(slug);
+        access.requirePlatformAdmin("delete tenants");
         Tenant tenant = find(slug);
         tenants.delete(tenant);
         tenants.flush();
@@ -90,6 +101,6 @@ public class TenantService {
 
     private Tenant find(String slug) {
         return tenants.findBySlug(slug == null ? "" : slug)
-                .orElseThrow(() -> new NotFoundException("no tenant '" + slug + "'"));
+                .orElseThrow(() -> AccessControl.noSuchTenant(slug));
     }
 }

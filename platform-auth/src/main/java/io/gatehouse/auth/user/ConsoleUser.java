@@ -11,6 +11,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 @Entity
@@ -62,6 +63,29 @@ class ConsoleUser extends BaseEntity {
 
     Set<Long> getTenantIds() {
         return tenantIds;
+    }
+
+    void changePassword(String newHash) {
+        this.passwordHash = newHash;
+    }
+
+    void changeRole(ConsoleRole newRole) {
+        this.role = newRole;
+    }
+
+    void replaceTenants(Set<Long> ids) {
+        tenantIds.clear();
+        tenantIds.addAll(ids);
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    UserView toView(java.util.Map<Long, String> slugs, java.util.function.LongPredicate shown) {
+        List<String> tenants = tenantIds.stream().filter(shown::test).map(slugs::get)
+                .filter(java.util.Objects::nonNull).sorted().toList();
+        return new UserView(username, role, tenants, enabled, getCreatedAt(), getUpdatedAt());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.gatehouse.auth.user;
 
-import java.security.SecureRandom;
+import io.gatehouse.auth.audit.AuditTrail;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,15 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 /** Console users: sign-in lookup and the first platform admin. */
 @Service
 public class ConsoleUserService implements UserDetailsService {
-    private static final String PASSWORD_ALPHABET =
-            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-
     private final ConsoleUserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final AuditTrail audit;
 
-    ConsoleUserService(ConsoleUserRepository users, PasswordEncoder passwordEncoder) {
+    ConsoleUserService(ConsoleUserRepository users, PasswordEncoder passwordEncoder, AuditTrail audit) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.audit = audit;
     }
 
     @Override
@@ -49,17 +48,9 @@ public class ConsoleUserService implements UserDetailsService {
             return Optional.empty();
         }
         boolean generate = configuredPassword == null || configuredPassword.isBlank();
-        String password = generate ? randomPassword() : configuredPassword;
+        String password = generate ? GeneratedPasswords.next() : configuredPassword;
         users.save(new ConsoleUser(username, passwordEncoder.encode(password), ConsoleRole.PLATFORM_ADMIN));
+        audit.record("user.create", null, "user", username, "first platform admin, created at start-up");
         return generate ? Optional.of(password) : Optional.empty();
-    }
-
-    private static String randomPassword() {
-        SecureRandom random = new SecureRandom();
-        StringBuilder sb = new StringBuilder(24);
-        for (int i = 0; i < 24; i++) {
-            sb.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
-        }
-        return sb.toString();
     }
 }

@@ -1,6 +1,6 @@
 package io.gatehouse.gateway.log;
 
-import io.gatehouse.auth.tenant.TenantService;
+import io.gatehouse.auth.access.AccessControl;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,16 +21,22 @@ public class LogStatsService {
     static final int MAX_BUCKETS = 1_500;
 
     private final JdbcTemplate jdbc;
-    private final TenantService tenants;
+    private final AccessControl access;
 
-    LogStatsService(JdbcTemplate jdbc, TenantService tenants) {
+    LogStatsService(JdbcTemplate jdbc, AccessControl access) {
         this.jdbc = jdbc;
-        this.tenants = tenants;
+        this.access = access;
     }
 
     /** One tenant's calls, or every tenant's when {@code tenant} is null (platform admins). */
     public TrafficStats stats(String tenant, Instant from, Instant to, int bucketSeconds) {
-        Long tenantId = tenant == null ? null : tenants.idOf(tenant);
+        Long tenantId;
+        if (tenant == null) {
+            access.requirePlatformAdmin("see traffic across tenants");
+            tenantId = null;
+        } else {
+            tenantId = access.readableTenant(tenant);
+        }
         return compute(jdbc, tenantId, from, to, bucketSeconds);
     }
 

@@ -1,6 +1,6 @@
 package io.gatehouse.gateway.log;
 
-import io.gatehouse.auth.tenant.TenantService;
+import io.gatehouse.auth.access.AccessControl;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -30,19 +30,19 @@ public class RequestLogService {
     static final int EXPORT_FETCH_SIZE = 500;
 
     private final JdbcTemplate jdbc;
-    private final TenantService tenants;
+    private final AccessControl access;
     private final TransactionTemplate readOnly;
 
-    RequestLogService(JdbcTemplate jdbc, TenantService tenants, PlatformTransactionManager transactions) {
+    RequestLogService(JdbcTemplate jdbc, AccessControl access, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.tenants = tenants;
+        this.access = access;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
 
     /** One page: up to {@code filter.limit()} rows after {@code filter.cursor()}, and the cursor of the next page. */
     public LogPage list(String tenant, LogFilter filter) {
-        return page(jdbc, tenants.idOf(tenant), filter);
+        return page(jdbc, access.readableTenant(tenant), filter);
     }
 
     /**
@@ -50,6 +50,7 @@ public class RequestLogService {
      * {@code q} is a request id when any call has it), rows of unknown and deleted tenants included.
      */
     public LogPage listAll(LogFilter filter) {
+        access.requirePlatformAdmin("read the log across tenants");
         return page(jdbc, null, filter);
     }
 
@@ -84,20 +85,21 @@ public class RequestLogService {
 
     /** The entry with this row id, if it belongs to the tenant. */
     public Optional<LogEntry> find(String tenant, long id) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.readableTenant(tenant);
         return jdbc.query("SELECT " + LogQueries.COLUMNS + " FROM request_log WHERE id = ? AND tenant_id = ?",
                 (rs, i) -> LogQueries.map(rs), id, tenantId).stream().findFirst();
     }
 
     /** The entry with this row id, whichever tenant (known or not) it was made to: for the view across tenants. */
     public Optional<LogEntry> findAny(long id) {
+        access.requirePlatformAdmin("read the log across tenants");
         return jdbc.query("SELECT " + LogQueries.COLUMNS + " FROM request_log WHERE id = ?",
                 (rs, i) -> LogQueries.map(rs), id).stream().findFirst();
     }
 
     /** The newest entry with this request id in the tenant (a caller may reuse an id). */
     public Optional<LogEntry> findByRequestId(String tenant, String requestId) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.readableTenant(tenant);
         return jdbc.query("SELECT " + LogQueries.COLUMNS + " FROM request_log WHERE request_id = ? AND tenant_id = ? "
                         + "ORDER BY occurred_at DESC, id DESC LIMIT 1",
                 (rs, i) -> LogQueries.map(rs), requestId, tenantId).stream().findFirst();
@@ -109,7 +111,7 @@ public class RequestLogService {
      * ({@value #EXPORT_FETCH_SIZE} rows at a time), so memory stays flat however many rows match.
      */
     public LogExport export(String tenant, LogFilter filter) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.readableTenant(tenant);
         LogQueries.Sql sql = LogQueries.select(tenantId, filter.withCursor(null), null, null,
                 qMode(jdbc, tenantId, filter));
         return out -> {

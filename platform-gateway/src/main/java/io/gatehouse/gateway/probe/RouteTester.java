@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.probe;
 
+import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.common.InvalidInputException;
 import io.gatehouse.gateway.log.RecentCalls;
 import io.gatehouse.gateway.proxy.ConsoleTestKey;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends one request through a route, as a caller would, and collects what happened. Blocking: call it off the UI
- * thread. The request carries the console test key instead of a tenant key, so protected routes can be tested.
+ * thread, with the caller's security context (only tenant admins may send test calls). The request carries the console test key instead of a tenant key, so protected routes can be tested.
  */
 @Service
 public class RouteTester {
@@ -37,10 +38,13 @@ public class RouteTester {
     private final GatewayServer gateway;
     private final ConsoleTestKey testKey;
     private final RecentCalls recentCalls;
+    private final AccessControl access;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
 
-    RouteTester(RouteService routes, GatewayServer gateway, ConsoleTestKey testKey, RecentCalls recentCalls) {
+    RouteTester(RouteService routes, GatewayServer gateway, ConsoleTestKey testKey, RecentCalls recentCalls,
+                AccessControl access) {
+        this.access = access;
         this.routes = routes;
         this.gateway = gateway;
         this.testKey = testKey;
@@ -52,6 +56,7 @@ public class RouteTester {
      * @param body    sent for methods that take one; null or empty for none
      */
     public RouteTestResult test(String tenant, String routeName, String method, String subPath, String body) {
+        access.manageableTenant(tenant);
         RouteView route = routes.get(tenant, routeName);
         String verb = method == null ? "GET" : method.strip().toUpperCase(java.util.Locale.ROOT);
         if (!METHODS.contains(verb)) {

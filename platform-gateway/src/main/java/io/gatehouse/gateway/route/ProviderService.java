@@ -2,7 +2,7 @@ package io.gatehouse.gateway.route;
 
 import io.gatehouse.auth.audit.AuditTrail;
 import io.gatehouse.auth.secret.SecretCipher;
-import io.gatehouse.auth.tenant.TenantService;
+import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.common.ConflictException;
 import io.gatehouse.common.FieldProblem;
 import io.gatehouse.common.InvalidInputException;
@@ -19,17 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProviderService {
     private final ProviderRepository providers;
     private final RouteRepository routes;
-    private final TenantService tenants;
+    private final AccessControl access;
     private final SecretCipher cipher;
     private final UpstreamAddressPolicy addressPolicy;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
 
-    ProviderService(ProviderRepository providers, RouteRepository routes, TenantService tenants, SecretCipher cipher,
+    ProviderService(ProviderRepository providers, RouteRepository routes, AccessControl access, SecretCipher cipher,
                     UpstreamAddressPolicy addressPolicy, ApplicationEventPublisher events, AuditTrail audit) {
         this.providers = providers;
         this.routes = routes;
-        this.tenants = tenants;
+        this.access = access;
         this.cipher = cipher;
         this.addressPolicy = addressPolicy;
         this.events = events;
@@ -38,17 +38,17 @@ public class ProviderService {
 
     @Transactional(readOnly = true)
     public List<ProviderView> list(String tenant) {
-        return providers.findByTenantIdOrderByNameAsc(tenants.idOf(tenant)).stream().map(ProviderService::view).toList();
+        return providers.findByTenantIdOrderByNameAsc(access.readableTenant(tenant)).stream().map(ProviderService::view).toList();
     }
 
     @Transactional(readOnly = true)
     public ProviderView get(String tenant, String name) {
-        return view(find(tenants.idOf(tenant), name));
+        return view(find(access.readableTenant(tenant), name));
     }
 
     @Transactional
     public ProviderView create(String tenant, ProviderSpec spec) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.manageableTenant(tenant);
         validate(spec);
         if (providers.existsByTenantIdAndName(tenantId, spec.name())) {
             throw new ConflictException("name", "provider '" + spec.name() + "' already exists in tenant " + tenant);
@@ -64,7 +64,7 @@ public class ProviderService {
     /** Replaces a provider's settings. A {@code null} header map keeps the stored (write-only) headers. */
     @Transactional
     public ProviderView replace(String tenant, String name, ProviderSpec spec) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.manageableTenant(tenant);
         Provider provider = find(tenantId, name);
         if (spec.name() != null && !spec.name().equals(name)) {
             throw new InvalidInputException("name", "the name in the body must match the URL ('" + name + "')");
@@ -83,7 +83,7 @@ public class ProviderService {
 
     @Transactional
     public void delete(String tenant, String name) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.manageableTenant(tenant);
         Provider provider = find(tenantId, name);
         List<String> users = routes.findByTenantId(tenantId).stream()
                 .filter(r -> r.getProviderId() == provider.getId() || r.toView(null).fallbackProviders().contains(name))

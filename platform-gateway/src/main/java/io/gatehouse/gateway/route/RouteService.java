@@ -1,7 +1,7 @@
 package io.gatehouse.gateway.route;
 
 import io.gatehouse.auth.audit.AuditTrail;
-import io.gatehouse.auth.tenant.TenantService;
+import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.common.ConflictException;
 import io.gatehouse.common.FieldProblem;
 import io.gatehouse.common.InvalidInputException;
@@ -19,22 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class RouteService {
     private final RouteRepository routes;
     private final ProviderRepository providers;
-    private final TenantService tenants;
+    private final AccessControl access;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
 
-    RouteService(RouteRepository routes, ProviderRepository providers, TenantService tenants,
+    RouteService(RouteRepository routes, ProviderRepository providers, AccessControl access,
                  ApplicationEventPublisher events, AuditTrail audit) {
         this.routes = routes;
         this.providers = providers;
-        this.tenants = tenants;
+        this.access = access;
         this.events = events;
         this.audit = audit;
     }
 
     @Transactional(readOnly = true)
     public List<RouteView> list(String tenant) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.readableTenant(tenant);
         Map<Long, String> providerNames = providerNamesById(tenantId);
         return routes.findByTenantIdOrderByNameAsc(tenantId).stream()
                 .map(r -> r.toView(providerNames.get(r.getProviderId()))).toList();
@@ -42,14 +42,14 @@ public class RouteService {
 
     @Transactional(readOnly = true)
     public RouteView get(String tenant, String name) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.readableTenant(tenant);
         Route route = find(tenantId, name);
         return route.toView(providerNamesById(tenantId).get(route.getProviderId()));
     }
 
     @Transactional
     public RouteView create(String tenant, RouteSpec spec) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.manageableTenant(tenant);
         RouteSpec normal = RouteRules.normalise(spec);
         long providerId = validate(tenantId, normal);
         if (routes.existsByTenantIdAndName(tenantId, normal.name())) {
@@ -65,7 +65,7 @@ public class RouteService {
 
     @Transactional
     public RouteView replace(String tenant, String name, RouteSpec spec) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.manageableTenant(tenant);
         Route route = find(tenantId, name);
         if (spec.name() != null && !spec.name().equals(name)) {
             throw new InvalidInputException("name", "the name in the body must match the URL ('" + name + "')");
@@ -82,7 +82,7 @@ public class RouteService {
 
     @Transactional
     public void delete(String tenant, String name) {
-        long tenantId = tenants.idOf(tenant);
+        long tenantId = access.manageableTenant(tenant);
         routes.delete(find(tenantId, name));
         routes.flush();
         audit.record("route.delete", tenant, "route", name, null);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.gatehouse.common.ConflictException;
 import io.gatehouse.common.FieldProblem;
+import io.gatehouse.common.ForbiddenException;
 import io.gatehouse.common.InvalidInputException;
 import io.gatehouse.common.NotFoundException;
 import java.util.List;
@@ -43,6 +44,11 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return Problems.of(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), List.of());
     }
 
     @ExceptionHandler(ConflictException.class)
@@ -114,6 +120,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (type == String.class) {
             return "a string";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         if (List.class.isAssignableFrom(type)) {
             return "a list";

@@ -21,8 +21,15 @@ final class ProblemAuthenticationResponses implements AuthenticationEntryPoint, 
             return;
         }
         response.setHeader("WWW-Authenticate", "Basic realm=\"gatehouse-admin\", charset=\"UTF-8\"");
+        write(response, 401, "Unauthorized", "sign in with HTTP Basic using a console user (curl -u admin:PASSWORD ...)"
+                + " or a personal API token (Authorization: Bearer gat_...)");
+    }
+
+    /** A bearer token that is malformed, unknown, expired or revoked, or whose user is disabled. */
+    void invalidToken(HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"gatehouse-admin\", error=\"invalid_token\"");
         write(response, 401, "Unauthorized",
-                "sign in with HTTP Basic using a console user (curl -u admin:PASSWORD ...)");
+                "the API token is not valid: unknown, expired or revoked, or its user is disabled; create a new one");
     }
 
     @Override

@@ -1,16 +1,19 @@
 package io.gatehouse.ui.security;
 
 import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
+import io.gatehouse.auth.access.RequestOrigin;
 import io.gatehouse.auth.audit.AuditActorSource;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** The signed-in user and client IP of the current console or API request, for the audit trail. */
+/** The signed-in user and client IP of the current console or API request, for access checks and the audit trail. */
 @Component
-class RequestAuditActor implements AuditActorSource {
+class RequestAuditActor implements AuditActorSource, RequestOrigin {
 
     /**
      * The request's own principal first: Vaadin replaces the global security-context strategy, so the holder alone
@@ -18,6 +21,12 @@ class RequestAuditActor implements AuditActorSource {
      */
     @Override
     public String actor() {
+        String principal = principal();
+        return principal == null ? "system" : principal;
+    }
+
+    @Override
+    public String principal() {
         java.security.Principal principal = null;
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
             principal = servlet.getRequest().getUserPrincipal();
@@ -28,7 +37,14 @@ class RequestAuditActor implements AuditActorSource {
             return principal.getName();
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null || auth.getName() == null ? "system" : auth.getName();
+        return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
+                ? null : auth.getName();
+    }
+
+    @Override
+    public boolean inRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
+                || VaadinSession.getCurrent() != null;
     }
 
     @Override

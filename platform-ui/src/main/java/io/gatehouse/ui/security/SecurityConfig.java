@@ -1,6 +1,7 @@
 package io.gatehouse.ui.security;
 
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import io.gatehouse.auth.user.ApiTokenService;
 import io.gatehouse.auth.user.ConsoleRole;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,10 +17,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Two chains: the stateless admin API and the Prometheus scrape endpoint (Basic, platform admins) first, then the
- * Vaadin console (form login).
+ * Two chains: the stateless admin API (HTTP Basic or a personal API token; any role, services check tenants) and the
+ * Prometheus scrape endpoint (platform admins) first, then the Vaadin console (form login).
  */
 @Configuration
 class SecurityConfig extends VaadinWebSecurity {
@@ -46,11 +48,15 @@ class SecurityConfig extends VaadinWebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain adminApi(HttpSecurity http, ApiTokenService tokens) throws Exception {
         ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses();
         http.securityMatcher("/api/**", "/actuator/prometheus")
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(ConsoleRole.PLATFORM_ADMIN.authority()))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/prometheus").hasAuthority(ConsoleRole.PLATFORM_ADMIN.authority())
+                        // every role may call the API; services decide per tenant and operation
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

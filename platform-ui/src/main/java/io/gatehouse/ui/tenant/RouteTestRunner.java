@@ -7,6 +7,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
@@ -36,7 +37,8 @@ class RouteTestRunner {
     /** Completes with the result, or exceptionally with what the tester threw (e.g. InvalidInputException). */
     CompletableFuture<RouteTestResult> run(String tenant, String route, String method, String subPath, String body) {
         try {
-            return CompletableFuture.supplyAsync(() -> tester.test(tenant, route, method, subPath, body), pool);
+            return CompletableFuture.supplyAsync(() -> tester.test(tenant, route, method, subPath, body),
+                    new DelegatingSecurityContextExecutor(pool));
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "too many test calls are running; try again in a moment"));
