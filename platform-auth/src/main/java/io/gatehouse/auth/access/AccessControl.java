@@ -81,12 +81,22 @@ public class AccessControl {
         return id;
     }
 
+    /** Whether the caller may change this tenant's objects (for views deciding which buttons to show). */
+    public boolean canManage(String slug) {
+        List<Long> ids = tenantIds(slug);
+        return !ids.isEmpty() && caller().canManage(ids.get(0));
+    }
+
     private long tenantId(String slug) {
-        List<Long> ids = jdbc.queryForList("SELECT id FROM tenant WHERE slug = ?", Long.class, slug == null ? "" : slug);
+        List<Long> ids = tenantIds(slug);
         if (ids.isEmpty()) {
             throw noSuchTenant(slug);
         }
         return ids.get(0);
+    }
+
+    private List<Long> tenantIds(String slug) {
+        return jdbc.queryForList("SELECT id FROM tenant WHERE slug = ?", Long.class, slug == null ? "" : slug);
     }
 
     /** The same message whether the tenant is missing or foreign, so an answer never reveals which. */

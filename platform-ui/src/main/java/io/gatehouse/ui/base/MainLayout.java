@@ -1,5 +1,11 @@
 package io.gatehouse.ui.base;
 
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import io.gatehouse.auth.access.AccessControl;
+import io.gatehouse.auth.tenant.TenantService;
+import io.gatehouse.auth.tenant.TenantView;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -12,13 +18,21 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /** The frame around every signed-in console page: app name, navigation, who is signed in, sign out. */
 @PermitAll
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements AfterNavigationObserver {
+    private static final Pattern TENANT_PATH = Pattern.compile("^tenants/([^/]+)(/.*)?$");
 
-    MainLayout(AuthenticationContext authentication) {
+    private final ComboBox<TenantView> switcher = new ComboBox<>();
+    private final TenantService tenants;
+
+    MainLayout(AuthenticationContext authentication, TenantService tenants, AccessControl access) {
+        this.tenants = tenants;
         DrawerToggle toggle = new DrawerToggle();
         Span appName = new Span("Gatehouse");
         appName.setId("app-name");
@@ -31,7 +45,8 @@ public class MainLayout extends AppLayout {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout account = new HorizontalLayout(user, signOut);
+        configureSwitcher();
+        HorizontalLayout account = new HorizontalLayout(switcher, user, signOut);
         account.setAlignItems(FlexComponent.Alignment.CENTER);
         HorizontalLayout header = new HorizontalLayout(toggle, appName, account);
         header.setWidthFull();
@@ -40,18 +55,54 @@ public class MainLayout extends AppLayout {
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
-        addToDrawer(navigation());
+        addToDrawer(navigation(access.caller().isPlatformAdmin()));
+    }
+
+    /** For users with several tenants: jump to the same page of another tenant. */
+    private void configureSwitcher() {
+        switcher.setId("tenant-switcher");
+        switcher.setAriaLabel("Tenant");
+        switcher.setPlaceholder("Switch tenant");
+        switcher.setItemLabelGenerator(t -> t.name() + " (" + t.slug() + ")");
+        switcher.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                CurrentTenant.remember(e.getValue().slug());
+                getUI().ifPresent(ui -> ui.navigate(pathFor(ui.getInternals().getActiveViewLocation().getPath(),
+                        e.getValue().slug())));
+            }
+        });
+    }
+
+    /** The same page (tenant, keys or logs) of another tenant; the tenant's main page from anywhere else. */
+    static String pathFor(String currentPath, String slug) {
+        Matcher m = TENANT_PATH.matcher(currentPath == null ? "" : currentPath);
+        String rest = m.matches() && m.group(2) != null ? m.group(2) : "";
+        return "tenants/" + slug + rest;
+    }
+
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        List<TenantView> visible = tenants.list();
+        switcher.setItems(visible);
+        switcher.setVisible(visible.size() > 1);
+        Matcher m = TENANT_PATH.matcher(event.getLocation().getPath());
+        String slug = m.matches() ? m.group(1) : CurrentTenant.slug().orElse(null);
+        visible.stream().filter(t -> t.slug().equals(slug)).findFirst()
+                .ifPresentOrElse(switcher::setValue, switcher::clear);
     }
 
     // Paths rather than view classes, so this package does not depend on the feature packages that use it.
-    private static SideNav navigation() {
+    private static SideNav navigation(boolean platformAdmin) {
         SideNavItem tenants = new SideNavItem("Tenants", "tenants", VaadinIcon.BUILDING.create());
         tenants.setMatchNested(true);
         SideNavItem dashboard = new SideNavItem("Dashboard", "", VaadinIcon.DASHBOARD.create());
         dashboard.setPathAliases(Set.of("dashboard"));
-        SideNavItem logs = new SideNavItem("Logs", "logs", VaadinIcon.LIST.create());
         SideNav nav = new SideNav();
-        nav.addItem(dashboard, tenants, logs);
+        nav.addItem(dashboard, tenants);
+        if (platformAdmin) {
+            // the log across tenants; tenant users open their tenant's log from its page
+            nav.addItem(new SideNavItem("Logs", "logs", VaadinIcon.LIST.create()));
+        }
         nav.setId("main-nav");
         nav.getStyle().set("padding", "var(--lumo-space-s)");
         return nav;

@@ -7,21 +7,26 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
 import io.gatehouse.common.NotFoundException;
 
 /**
  * A page about one tenant, at a route with a {@code :slug} parameter: loads the tenant on every visit and shows it,
- * or says plainly that there is no such tenant (with the element id {@code <idPrefix>-missing}).
+ * or says plainly that there is no such tenant (with the element id {@code <idPrefix>-missing}); a tenant the user
+ * does not belong to looks the same.
  */
 public abstract class TenantPage extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final TenantService tenants;
+    private final AccessControl access;
     private final String idPrefix;
     private String title;
+    private boolean editable;
 
-    protected TenantPage(TenantService tenants, String idPrefix, String defaultTitle) {
+    protected TenantPage(TenantService tenants, AccessControl access, String idPrefix, String defaultTitle) {
         this.tenants = tenants;
+        this.access = access;
         this.idPrefix = idPrefix;
         this.title = defaultTitle + " | Gatehouse";
     }
@@ -49,7 +54,14 @@ public abstract class TenantPage extends VerticalLayout implements BeforeEnterOb
             return;
         }
         title = titleFor(tenant) + " | Gatehouse";
+        editable = access.canManage(slug);
+        CurrentTenant.remember(slug);
         show(tenant);
+    }
+
+    /** Whether the signed-in user may change the shown tenant; views hide their edit controls otherwise. */
+    protected boolean editable() {
+        return editable;
     }
 
     @Override

@@ -32,7 +32,8 @@ final class CredentialList extends VerticalLayout {
     private final Consumer<CredentialView> onRevoke;
     private GridListDataView<CredentialView> rows;
 
-    CredentialList(Component issueButton, Consumer<CredentialView> onRotate, Consumer<CredentialView> onRevoke) {
+    CredentialList(Component issueButton, Consumer<CredentialView> onRotate, Consumer<CredentialView> onRevoke,
+                   boolean editable) {
         this.onRotate = onRotate;
         this.onRevoke = onRevoke;
         setPadding(false);
@@ -54,7 +55,7 @@ final class CredentialList extends VerticalLayout {
         HorizontalLayout toolbar = new HorizontalLayout(filter, state, issueButton);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        configureGrid();
+        configureGrid(editable);
         add(toolbar, grid);
     }
 
@@ -69,7 +70,7 @@ final class CredentialList extends VerticalLayout {
         }
     }
 
-    private void configureGrid() {
+    private void configureGrid(boolean editable) {
         grid.setId("credentials-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
@@ -86,7 +87,8 @@ final class CredentialList extends VerticalLayout {
         grid.addColumn(k -> Cells.orNever(k.lastUsedAt())).setHeader("Last used").setWidth("7.5rem").setFlexGrow(0);
         grid.addComponentColumn(Cells::state).setHeader("State").setWidth("7rem").setFlexGrow(0)
                 .setSortable(true).setComparator(CredentialView::state);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("8.5rem").setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("8.5rem").setFlexGrow(0)
+                .setVisible(editable);
         grid.setEmptyStateText("No keys match. Issue one with \"Issue key\"; callers present it on the gateway.");
     }
 

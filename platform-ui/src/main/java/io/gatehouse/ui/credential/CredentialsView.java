@@ -15,6 +15,7 @@ import io.gatehouse.ui.base.TenantPage;
 import io.gatehouse.auth.credential.CredentialService;
 import io.gatehouse.auth.credential.CredentialView;
 import io.gatehouse.auth.credential.IssuedCredential;
+import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
 import io.gatehouse.common.InvalidInputException;
@@ -25,7 +26,7 @@ import io.gatehouse.gateway.route.RouteView;
 import io.gatehouse.ui.base.Confirm;
 import io.gatehouse.ui.base.MainLayout;
 import io.gatehouse.ui.base.Notices;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -34,7 +35,7 @@ import java.util.List;
 
 /** A tenant's keys: list, filter, issue, rotate and revoke. Secrets appear once, in a {@link SecretPanel}. */
 @Route(value = "tenants/:slug/credentials", layout = MainLayout.class)
-@RolesAllowed("PLATFORM_ADMIN")
+@PermitAll
 public class CredentialsView extends TenantPage {
     private final CredentialService credentials;
     private final RouteService routes;
@@ -44,8 +45,8 @@ public class CredentialsView extends TenantPage {
     private CredentialList list;
     private ZoneId zone = ZoneOffset.UTC;
 
-    CredentialsView(CredentialService credentials, TenantService tenants, RouteService routes, GatewayServer gateway) {
-        super(tenants, "credentials", "Keys");
+    CredentialsView(CredentialService credentials, TenantService tenants, AccessControl access, RouteService routes, GatewayServer gateway) {
+        super(tenants, access, "credentials", "Keys");
         this.credentials = credentials;
         this.routes = routes;
         this.gateway = gateway;
@@ -91,7 +92,8 @@ public class CredentialsView extends TenantPage {
         Button issue = new Button("Issue key", VaadinIcon.KEY.create(), e -> openIssue());
         issue.setId("issue-key");
         issue.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        list = new CredentialList(issue, this::openRotate, this::confirmRevoke);
+        issue.setVisible(editable());
+        list = new CredentialList(issue, this::openRotate, this::confirmRevoke, editable());
         add(back, heading, hint, list);
         refresh();
     }

@@ -16,28 +16,32 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
 import io.gatehouse.common.NotFoundException;
 import io.gatehouse.gateway.log.LogStatsService;
 import io.gatehouse.gateway.log.TrafficStats;
+import io.gatehouse.ui.base.CurrentTenant;
 import io.gatehouse.ui.base.MainLayout;
 import io.gatehouse.ui.chart.SvgView;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** Gateway traffic at a glance: the last hour (per minute) or day (per 15 minutes), all tenants or one. */
 @Route(value = "", layout = MainLayout.class)
 @RouteAlias(value = "dashboard", layout = MainLayout.class)
 @PageTitle("Dashboard | Gatehouse")
-@RolesAllowed("PLATFORM_ADMIN")
+@PermitAll
 public class DashboardView extends VerticalLayout {
     private final LogStatsService stats;
+    private final boolean allTenants;
     private final Tabs period = new Tabs(new Tab("Last hour"), new Tab("Last day"));
     private final ComboBox<TenantView> tenant = new ComboBox<>("Tenant");
     private final SvgView requests = chart("chart-requests");
@@ -48,17 +52,25 @@ public class DashboardView extends VerticalLayout {
     private final Span note = new Span();
     private ZoneId zone = ZoneOffset.UTC;
 
-    DashboardView(LogStatsService stats, TenantService tenants) {
+    DashboardView(LogStatsService stats, TenantService tenants, AccessControl access) {
         this.stats = stats;
+        this.allTenants = access.caller().isPlatformAdmin();
         setWidthFull();
         H2 heading = new H2("Dashboard");
         heading.setId("dashboard-heading");
         period.setId("dashboard-period");
         tenant.setId("dashboard-tenant");
-        tenant.setItems(tenants.list());
+        List<TenantView> visible = tenants.list();
+        tenant.setItems(visible);
         tenant.setItemLabelGenerator(t -> t.name() + " (" + t.slug() + ")");
-        tenant.setPlaceholder("all tenants");
-        tenant.setClearButtonVisible(true);
+        if (allTenants) {
+            tenant.setPlaceholder("all tenants");
+            tenant.setClearButtonVisible(true);
+        } else {
+            // tenant users see one of their tenants at a time, never traffic across tenants
+            tenant.setPlaceholder("no tenant yet");
+            CurrentTenant.pick(visible).ifPresent(tenant::setValue);
+        }
         period.addSelectedChangeListener(e -> refresh());
         tenant.addValueChangeListener(e -> refresh());
         HorizontalLayout controls = new HorizontalLayout(period, tenant);
@@ -105,6 +117,11 @@ public class DashboardView extends VerticalLayout {
         Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
         Instant from = to.minus(day ? Duration.ofDays(1) : Duration.ofHours(1));
         from = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), bucket) * bucket);
+        if (!allTenants && tenant.getValue() == null) {
+            note.setText("You belong to no tenant yet, so there is no traffic to show. Ask a platform admin to add"
+                    + " you to a tenant.");
+            return;
+        }
         TrafficStats s;
         try {
             s = stats.stats(tenant.getValue() == null ? null : tenant.getValue().slug(), from, to, bucket);

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Route;
 import io.gatehouse.ui.base.TenantPage;
+import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
 import io.gatehouse.common.NotFoundException;
@@ -15,7 +16,7 @@ import io.gatehouse.gateway.log.RequestLogService;
 import io.gatehouse.gateway.route.RouteService;
 import io.gatehouse.gateway.route.RouteView;
 import io.gatehouse.ui.base.MainLayout;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import java.util.List;
 
 /**
@@ -23,14 +24,14 @@ import java.util.List;
  * filters, the live refresh and the CSV export all use the same filter.
  */
 @Route(value = "tenants/:slug/logs", layout = MainLayout.class)
-@RolesAllowed("PLATFORM_ADMIN")
+@PermitAll
 public class LogsView extends TenantPage {
     private final RequestLogService logs;
     private final RouteService routes;
     private final LogDetails details;
 
-    LogsView(RequestLogService logs, TenantService tenants, RouteService routes, LogDetails details) {
-        super(tenants, "logs", "Logs");
+    LogsView(RequestLogService logs, TenantService tenants, AccessControl access, RouteService routes, LogDetails details) {
+        super(tenants, access, "logs", "Logs");
         this.logs = logs;
         this.routes = routes;
         this.details = details;

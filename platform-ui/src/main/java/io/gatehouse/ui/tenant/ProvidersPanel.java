@@ -39,7 +39,8 @@ final class ProvidersPanel extends VerticalLayout {
     private Registration pollRegistration;
     private final Grid<ProviderView> grid = new Grid<>(ProviderView.class, false);
 
-    ProvidersPanel(String tenant, ProviderService providers, UpstreamHealth health) {
+    /** @param editable whether the signed-in user may change this tenant (else no create, edit or delete) */
+    ProvidersPanel(String tenant, ProviderService providers, UpstreamHealth health, boolean editable) {
         this.tenant = tenant;
         this.providers = providers;
         this.health = health;
@@ -48,6 +49,7 @@ final class ProvidersPanel extends VerticalLayout {
         Button create = new Button("New provider", VaadinIcon.PLUS.create(), e -> openCreate());
         create.setId("new-provider");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        create.setVisible(editable);
         Button refreshState = new Button("Refresh state", VaadinIcon.REFRESH.create(), e -> refreshState());
         refreshState.setId("refresh-provider-state");
         refreshState.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -63,7 +65,8 @@ final class ProvidersPanel extends VerticalLayout {
         grid.addColumn(Formats::timeouts).setHeader("Timeouts").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> Formats.list(p.headers(), "-")).setHeader("Injected headers").setFlexGrow(1);
         grid.addComponentColumn(this::liveState).setHeader("Live state").setFlexGrow(2);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0)
+                .setVisible(editable);
         grid.setEmptyStateText("No providers yet. A provider is an upstream service; create one before adding routes.");
         add(header, grid);
         refresh();

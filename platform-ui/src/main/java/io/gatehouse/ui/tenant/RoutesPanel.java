@@ -32,9 +32,12 @@ final class RoutesPanel extends VerticalLayout {
     private final Grid<RouteView> grid = new Grid<>(RouteView.class, false);
     private final Paragraph hint = new Paragraph();
 
-    /** @param gatewayBase e.g. {@code http://localhost:8081} */
+    /**
+     * @param gatewayBase e.g. {@code http://localhost:8081}
+     * @param editable    whether the signed-in user may change this tenant (else no create, edit, delete or test)
+     */
     RoutesPanel(String tenant, RouteService routes, ProviderService providers, String gatewayBase,
-                RouteTestRunner testRunner) {
+                RouteTestRunner testRunner, boolean editable) {
         this.tenant = tenant;
         this.testRunner = testRunner;
         this.routes = routes;
@@ -45,6 +48,7 @@ final class RoutesPanel extends VerticalLayout {
         Button create = new Button("New route", VaadinIcon.PLUS.create(), e -> openCreate());
         create.setId("new-route");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        create.setVisible(editable);
         HorizontalLayout header = new HorizontalLayout(new H3("Routes"), create);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -60,7 +64,8 @@ final class RoutesPanel extends VerticalLayout {
         grid.addColumn(r -> r.timeoutMs() + " ms").setHeader("Timeout").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> Formats.retry(r.retry())).setHeader("Retry").setFlexGrow(2);
         grid.addComponentColumn(this::faults).setHeader("Faults").setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0)
+                .setVisible(editable);
         grid.setEmptyStateText("No routes yet. A route exposes a provider under a path of this tenant.");
 
         hint.setId("route-call-hint");

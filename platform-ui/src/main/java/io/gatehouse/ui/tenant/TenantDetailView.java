@@ -9,6 +9,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.VaadinServletRequest;
 import io.gatehouse.ui.base.TenantPage;
+import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
 import io.gatehouse.gateway.health.UpstreamHealth;
@@ -18,11 +19,11 @@ import io.gatehouse.gateway.route.RouteService;
 import io.gatehouse.ui.base.MainLayout;
 import io.gatehouse.ui.credential.CredentialsView;
 import io.gatehouse.ui.log.LogsView;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 
 /** One tenant's page: its providers (upstreams) and the routes that expose them on the gateway. */
 @Route(value = "tenants/:slug", layout = MainLayout.class)
-@RolesAllowed("PLATFORM_ADMIN")
+@PermitAll
 public class TenantDetailView extends TenantPage {
     private final ProviderService providers;
     private final RouteService routes;
@@ -30,9 +31,9 @@ public class TenantDetailView extends TenantPage {
     private final UpstreamHealth health;
     private final RouteTestRunner testRunner;
 
-    TenantDetailView(TenantService tenants, ProviderService providers, RouteService routes, GatewayServer gateway,
+    TenantDetailView(TenantService tenants, AccessControl access, ProviderService providers, RouteService routes, GatewayServer gateway,
                      UpstreamHealth health, RouteTestRunner testRunner) {
-        super(tenants, "tenant", "Tenant");
+        super(tenants, access, "tenant", "Tenant");
         this.health = health;
         this.testRunner = testRunner;
         this.providers = providers;
@@ -59,8 +60,9 @@ public class TenantDetailView extends TenantPage {
         HorizontalLayout header = new HorizontalLayout(heading, slug, keys, logs);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
 
-        RoutesPanel routesPanel = new RoutesPanel(tenant.slug(), routes, providers, gatewayBase(), testRunner);
-        ProvidersPanel providersPanel = new ProvidersPanel(tenant.slug(), providers, health);
+        RoutesPanel routesPanel = new RoutesPanel(tenant.slug(), routes, providers, gatewayBase(), testRunner,
+                editable());
+        ProvidersPanel providersPanel = new ProvidersPanel(tenant.slug(), providers, health, editable());
         add(new RouterLink("All tenants", TenantsView.class), header, providersPanel, routesPanel);
     }
 

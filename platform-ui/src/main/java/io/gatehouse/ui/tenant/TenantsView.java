@@ -16,6 +16,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import io.gatehouse.auth.access.AccessControl;
+import io.gatehouse.auth.access.Caller;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
 import io.gatehouse.common.NotFoundException;
@@ -24,22 +26,26 @@ import io.gatehouse.gateway.route.RouteService;
 import io.gatehouse.ui.base.Confirm;
 import io.gatehouse.ui.base.MainLayout;
 import io.gatehouse.ui.base.Notices;
-import jakarta.annotation.security.RolesAllowed;
+import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
 /** The console's start page: every tenant, with create, rename, delete and a link to each tenant's page. */
 @Route(value = "tenants", layout = MainLayout.class)
 @PageTitle("Tenants | Gatehouse")
-@RolesAllowed("PLATFORM_ADMIN")
+@PermitAll
 public class TenantsView extends VerticalLayout {
     private final TenantService tenants;
     private final ProviderService providers;
     private final RouteService routes;
+    private final AccessControl access;
+    private final Caller caller;
     private final Grid<TenantView> grid = new Grid<>(TenantView.class, false);
     private final TextField filter = new TextField();
 
-    TenantsView(TenantService tenants, ProviderService providers, RouteService routes) {
+    TenantsView(TenantService tenants, ProviderService providers, RouteService routes, AccessControl access) {
         this.tenants = tenants;
+        this.access = access;
+        this.caller = access.caller();
         this.providers = providers;
         this.routes = routes;
         setSizeFull();
@@ -54,6 +60,7 @@ public class TenantsView extends VerticalLayout {
         Button create = new Button("New tenant", VaadinIcon.PLUS.create(), e -> openCreate());
         create.setId("new-tenant");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setVisible(caller.isPlatformAdmin());
         HorizontalLayout toolbar = new HorizontalLayout(filter, create);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
@@ -71,7 +78,8 @@ public class TenantsView extends VerticalLayout {
         grid.addColumn(t -> Formats.timestamp(t.createdAt())).setHeader("Created").setAutoWidth(true)
                 .setComparator(TenantView::createdAt).setSortable(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
-        grid.setEmptyStateText("No tenants yet. Create one with \"New tenant\".");
+        grid.setEmptyStateText(caller.isPlatformAdmin() ? "No tenants yet. Create one with \"New tenant\"."
+                : "You belong to no tenant yet. Ask a platform admin to add you to one.");
     }
 
     private HorizontalLayout actions(TenantView tenant) {
@@ -80,6 +88,8 @@ public class TenantsView extends VerticalLayout {
         Button rename = new Button("Edit", e -> openRename(tenant));
         Button delete = new Button("Delete", e -> confirmDelete(tenant));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        rename.setVisible(caller.isPlatformAdmin() || access.canManage(tenant.slug()));
+        delete.setVisible(caller.isPlatformAdmin());
         for (Button button : new Button[] {open, rename, delete}) {
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         }
