@@ -28,12 +28,17 @@ public class AccessControl {
         this.origin = origin;
     }
 
-    /** The current caller: the signed-in user, or the system outside any request. */
+    /**
+     * The current caller: the signed-in user; the system when no authentication exists at all (start-up, background
+     * jobs, tests calling services directly). Every console and API request passes the security filter chain, which
+     * sets an authentication (anonymous at least), so a request can never be taken for the system.
+     */
     public Caller caller() {
         String name = principal();
         if (name == null) {
-            RequestOrigin source = origin.getIfAvailable();
-            if (source != null && source.inRequest()) {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null) {
+                // the security filter chain marks an unauthenticated request as anonymous: never the system
                 throw new ForbiddenException("sign in first");
             }
             return Caller.system();
@@ -79,6 +84,19 @@ public class AccessControl {
             throw new ForbiddenException("your role " + caller.role() + " is read-only in tenant '" + slug + "'");
         }
         return id;
+    }
+
+    /** The slugs of the tenants the caller may read, or null for "every tenant, and what belongs to none". */
+    public Set<String> readableTenantSlugs() {
+        Caller caller = caller();
+        if (caller.isPlatformAdmin()) {
+            return null;
+        }
+        Set<String> slugs = new HashSet<>();
+        for (Long id : caller.tenantIds()) {
+            slugs.addAll(jdbc.queryForList("SELECT slug FROM tenant WHERE id = ?", String.class, id));
+        }
+        return Set.copyOf(slugs);
     }
 
     /** Whether the caller may change this tenant's objects (for views deciding which buttons to show). */

@@ -7,7 +7,4 @@ public interface RequestOrigin {
 
     /** The client IP, or null when there is no request (start-up, scheduled jobs). */
     String ip();
-
-    /** Whether the current thread serves a console or API request (as opposed to start-up or a background job). */
-    boolean inRequest();
 }

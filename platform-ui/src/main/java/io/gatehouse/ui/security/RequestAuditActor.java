@@ -1,7 +1,6 @@
 package io.gatehouse.ui.security;
 
 import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinSession;
 import io.gatehouse.auth.access.RequestOrigin;
 import io.gatehouse.auth.audit.AuditActorSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -41,11 +40,6 @@ class RequestAuditActor implements AuditActorSource, RequestOrigin {
                 ? null : auth.getName();
     }
 
-    @Override
-    public boolean inRequest() {
-        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes
-                || VaadinSession.getCurrent() != null;
-    }
 
     @Override
     public String ip() {
