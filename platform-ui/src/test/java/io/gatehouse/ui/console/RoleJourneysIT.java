@@ -52,6 +52,7 @@ class RoleJourneysIT extends ConsoleBrowserTestBase {
         }
         users.create(new NewUser("rj-admin", PASSWORD, ConsoleRole.TENANT_ADMIN, List.of("rj-own")));
         users.create(new NewUser("rj-viewer", PASSWORD, ConsoleRole.TENANT_VIEWER, List.of("rj-own")));
+        users.create(new NewUser("rj-both", PASSWORD, ConsoleRole.TENANT_ADMIN, List.of("rj-own", "rj-other")));
         seeded = true;
     }
 
@@ -108,6 +109,25 @@ class RoleJourneysIT extends ConsoleBrowserTestBase {
         assertThat(write.statusCode()).isEqualTo(403);
         assertThat(write.body()).contains("read-only");
         assertThat(routes.list("rj-own")).extracting(r -> r.name()).containsExactly("echo");
+    }
+
+    @Test
+    void aUserOfTwoTenantsSwitchesToTheSamePageOfTheOtherTenant() {
+        signIn("rj-admin");
+        assertThat(page.locator("#tenant-switcher")).isHidden();
+        page.locator("#sign-out").click();
+        assertThat(page).hasURL(Pattern.compile(".*/login(\\?logout)?$"));
+
+        signIn("rj-both");
+        page.navigate(url("/tenants/rj-own/credentials"));
+        assertThat(page.locator("#credentials-heading")).containsText("rj-own");
+        assertThat(page.locator("#tenant-switcher input")).hasValue("Tenant rj-own (rj-own)");
+
+        page.locator("#tenant-switcher input").fill("rj-other");
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("(rj-other)")).click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/tenants/rj-other/credentials$"));
+        assertThat(page.locator("#credentials-heading")).containsText("rj-other");
     }
 
     private void signIn(String username) {
