@@ -6,6 +6,7 @@ import com.vaadin.flow.router.AfterNavigationObserver;
 import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
+import io.gatehouse.common.ForbiddenException;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -55,7 +56,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
-        addToDrawer(navigation(access.caller().isPlatformAdmin()));
+        addToDrawer(navigation(isPlatformAdmin(access)));
+    }
+
+    private static boolean isPlatformAdmin(AccessControl access) {
+        try {
+            return access.caller().isPlatformAdmin();
+        } catch (ForbiddenException e) {
+            return false;
+        }
     }
 
     /** For users with several tenants: jump to the same page of another tenant. */
@@ -82,7 +91,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        List<TenantView> visible = tenants.list();
+        List<TenantView> visible;
+        try {
+            visible = tenants.list();
+        } catch (ForbiddenException e) {
+            visible = List.of(); // account disabled or removed since sign-in: the page says why
+        }
         switcher.setItems(visible);
         switcher.setVisible(visible.size() > 1);
         Matcher m = TENANT_PATH.matcher(event.getLocation().getPath());

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.user.ConsoleRole;
 import io.gatehouse.auth.user.NewUser;
+import io.gatehouse.auth.user.UserChange;
 import io.gatehouse.auth.user.UserManagement;
 import io.gatehouse.gateway.route.ProviderService;
 import io.gatehouse.gateway.route.ProviderSpec;
@@ -52,6 +53,7 @@ class RoleJourneysIT extends ConsoleBrowserTestBase {
         }
         users.create(new NewUser("rj-admin", PASSWORD, ConsoleRole.TENANT_ADMIN, List.of("rj-own")));
         users.create(new NewUser("rj-viewer", PASSWORD, ConsoleRole.TENANT_VIEWER, List.of("rj-own")));
+        users.create(new NewUser("rj-soon-disabled", PASSWORD, ConsoleRole.TENANT_ADMIN, List.of("rj-own")));
         users.create(new NewUser("rj-both", PASSWORD, ConsoleRole.TENANT_ADMIN, List.of("rj-own", "rj-other")));
         seeded = true;
     }
@@ -128,6 +130,20 @@ class RoleJourneysIT extends ConsoleBrowserTestBase {
 
         assertThat(page).hasURL(Pattern.compile(".*/tenants/rj-other/credentials$"));
         assertThat(page.locator("#credentials-heading")).containsText("rj-other");
+    }
+
+    @Test
+    void anAccountDisabledDuringItsSessionIsRefusedOnItsNextPageWithTheReason() {
+        signIn("rj-soon-disabled");
+        page.navigate(url("/tenants/rj-own"));
+        assertThat(page.locator("#providers-grid")).containsText("up");
+
+        users.update("rj-soon-disabled", new UserChange(null, null, false));
+
+        page.navigate(url("/tenants/rj-own"));
+        assertThat(page.locator("#forbidden-heading")).isVisible();
+        assertThat(page.getByText("your account was disabled or removed")).isVisible();
+        assertThat(page.locator("#providers-grid")).hasCount(0);
     }
 
     private void signIn(String username) {
