@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.gatehouse.auth.tenant.TenantService;
 import io.gatehouse.auth.tenant.TenantView;
+import io.gatehouse.auth.user.ApiTokenService;
+import io.gatehouse.auth.user.ApiTokenView;
+import io.gatehouse.auth.user.ConsoleRole;
+import io.gatehouse.auth.user.IssuedToken;
+import io.gatehouse.auth.user.NewUser;
+import io.gatehouse.auth.user.TokenHolder;
+import io.gatehouse.auth.user.UserManagement;
 import io.gatehouse.common.ConflictException;
 import io.gatehouse.common.NotFoundException;
 import io.gatehouse.gateway.route.ProviderService;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
@@ -74,6 +82,12 @@ class PostgresPersistenceTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    UserManagement users;
+
+    @Autowired
+    ApiTokenService tokens;
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -194,5 +208,36 @@ class PostgresPersistenceTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM route WHERE tenant_id = ?", Integer.class, tenantId)).isZero();
         assertThat(routeTable.current().match(slug, "/a", "GET")).isInstanceOf(RouteMatch.NotFound.class);
         assertThatThrownBy(() -> routes.list(slug)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void usersMembershipsAndApiTokensRoundTripAndGoWithTheirUserAndTenant() {
+        String slug = slug();
+        tenants.create(slug, "Members");
+        String name = "pg-user-" + slug.substring(3);
+        users.create(new NewUser(name, "a long enough pass phrase", ConsoleRole.TENANT_ADMIN, List.of(slug)));
+        assertThat(users.get(name).tenants()).containsExactly(slug);
+
+        IssuedToken token = asUser(name, () -> tokens.create("pg", 7));
+        assertThat(tokens.authenticate(token.token())).contains(new TokenHolder(name, ConsoleRole.TENANT_ADMIN));
+        assertThat(asUser(name, tokens::mine)).extracting(ApiTokenView::state).containsExactly("ACTIVE");
+        asUser(name, () -> tokens.revoke(token.view().id()));
+        assertThat(tokens.authenticate(token.token())).isEmpty();
+
+        tenants.delete(slug);
+        assertThat(users.get(name).tenants()).isEmpty();
+        users.delete(name);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE public_id = ?", Integer.class,
+                token.view().id())).isZero();
+    }
+
+    private static <T> T asUser(String name, java.util.function.Supplier<T> action) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(name, null, List.of()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 }
