@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.log;
 
+import io.gatehouse.common.PageCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -45,7 +46,7 @@ final class LogQueries {
      * Rows of the tenant (null = of every tenant, known or not) matching the filter after {@code after} (null = from
      * the newest), at most {@code limit}.
      */
-    static Sql select(Long tenantId, LogFilter filter, LogCursor after, Integer limit, Q q) {
+    static Sql select(Long tenantId, LogFilter filter, PageCursor after, Integer limit, Q q) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (tenantId != null) {
