@@ -3,7 +3,13 @@ package io.gatehouse.common;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.zip.CRC32;
 
 /**
@@ -13,6 +19,8 @@ import java.util.zip.CRC32;
  * security boundary: it only positions a query whose scope comes from elsewhere.
  */
 public record PageCursor(long epochMicros, long id) {
+    /** The SQL condition for the rows after a cursor: older, or as old with a smaller id (an index range first). */
+    public static final String AFTER = "occurred_at <= ? AND (occurred_at < ? OR id < ?)";
     private static final byte VERSION = 1;
     private static final int LENGTH = 1 + 8 + 8 + 4;
 
@@ -20,6 +28,30 @@ public record PageCursor(long epochMicros, long id) {
     public static PageCursor after(Instant time, long id) {
         return new PageCursor(Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L),
                 time.getNano() / 1_000), id);
+    }
+
+    /**
+     * For a query that read up to {@code limit + 1} rows: the token of the cursor after row {@code limit} when there
+     * is a row more (the next page), else null.
+     */
+    public static <T> String next(List<T> rows, int limit, Function<T, Instant> time, ToLongFunction<T> id,
+                                  String kind) {
+        if (rows.size() <= limit) {
+            return null;
+        }
+        T last = rows.get(limit - 1);
+        return after(time.apply(last), id.applyAsLong(last)).encode(kind);
+    }
+
+    /** The arguments of {@link #AFTER}. */
+    public List<Object> afterArgs() {
+        OffsetDateTime t = column(instant());
+        return List.of(t, t, id);
+    }
+
+    /** A time as an {@code occurred_at} value: UTC, microseconds (what both databases store, so cursors compare exactly). */
+    public static OffsetDateTime column(Instant instant) {
+        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     public Instant instant() {

@@ -22,6 +22,29 @@ public final class PageParams {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** The page parts of a request, read from text: from (inclusive), to (exclusive), page size. */
+    public record Window(Instant from, Instant to, int limit) {
+    }
+
+    /**
+     * Reads {@code from}, {@code to} and {@code limit} and checks them with {@code cursor} (see {@link #problems});
+     * adds every problem to {@code problems}.
+     */
+    public static Window read(String from, String to, String limit, String cursor, String cursorKind,
+                              List<FieldProblem> problems) {
+        Window window = new Window(time("from", from, problems), time("to", to, problems), limit(limit, problems));
+        problems.addAll(problems(window.from(), window.to(), window.limit(), cursor, cursorKind));
+        return window;
+    }
+
+    /** Throws the problems of a page request (see {@link #problems}) as one {@link InvalidInputException}. */
+    public static void check(Instant from, Instant to, int limit, String cursor, String cursorKind) {
+        List<FieldProblem> problems = problems(from, to, limit, cursor, cursorKind);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
     /** An ISO-8601 time with offset, or null when blank; a problem on {@code field} when it is not one. */
     public static Instant time(String field, String text, List<FieldProblem> problems) {
         if (text(text) == null) {

@@ -3,6 +3,7 @@ package io.gatehouse.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PageCursorTest {
@@ -39,5 +40,18 @@ class PageCursorTest {
 
         assertThat(cursor.instant()).isEqualTo(time);
         assertThat(PageCursor.decode(cursor.encode("audit"), "audit")).isEqualTo(cursor);
+    }
+
+    @Test
+    void theNextCursorPointsAfterTheLastRowOfAFullPageAndIsNullOtherwise() {
+        Instant t = Instant.parse("2026-11-26T07:00:00Z");
+        List<Long> ids = List.of(9L, 8L, 7L);
+
+        String next = PageCursor.next(ids, 2, id -> t, id -> id, "audit");
+
+        assertThat(PageCursor.decode(next, "audit")).isEqualTo(PageCursor.after(t, 8));
+        assertThat(PageCursor.next(ids, 3, id -> t, id -> id, "audit")).isNull();
+        assertThat(PageCursor.decode(next, "audit").afterArgs()).containsExactly(PageCursor.column(t),
+                PageCursor.column(t), 8L);
     }
 }

@@ -24,10 +24,7 @@ public record AuditFilter(String tenant, String actor, String action, String obj
     static final String CURSOR_KIND = "audit";
 
     public AuditFilter {
-        List<FieldProblem> problems = PageParams.problems(from, to, limit, cursor, CURSOR_KIND);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        PageParams.check(from, to, limit, cursor, CURSOR_KIND);
         tenant = PageParams.text(tenant);
         actor = PageParams.text(actor);
         action = PageParams.text(action);
@@ -57,13 +54,10 @@ public record AuditFilter(String tenant, String actor, String action, String obj
     public static AuditFilter parse(String tenant, String actor, String action, String type, String from, String to,
                                     String limit, String cursor) {
         List<FieldProblem> problems = new ArrayList<>();
-        Instant fromTime = PageParams.time("from", from, problems);
-        Instant toTime = PageParams.time("to", to, problems);
-        int pageSize = PageParams.limit(limit, problems);
-        if (problems.isEmpty()) {
-            return new AuditFilter(tenant, actor, action, type, fromTime, toTime, pageSize, cursor);
+        PageParams.Window window = PageParams.read(from, to, limit, cursor, CURSOR_KIND, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
-        problems.addAll(PageParams.problems(fromTime, toTime, pageSize, cursor, CURSOR_KIND));
-        throw new InvalidInputException(problems);
+        return new AuditFilter(tenant, actor, action, type, window.from(), window.to(), window.limit(), cursor);
     }
 }

@@ -34,12 +34,9 @@ public class AuditLog {
         PageCursor after = filter.cursor() == null ? null : PageCursor.decode(filter.cursor(), AuditFilter.CURSOR_KIND);
         AuditQueries.Sql sql = AuditQueries.select(filter, scope, after, filter.limit() + 1);
         List<AuditRecord> found = jdbc.query(sql.text(), (rs, i) -> AuditQueries.map(rs), sql.args());
-        if (found.size() <= filter.limit()) {
-            return new AuditPage(found, null);
-        }
-        List<AuditRecord> page = found.subList(0, filter.limit());
-        AuditRecord last = page.get(page.size() - 1);
-        return new AuditPage(page, PageCursor.after(last.occurredAt(), last.id()).encode(AuditFilter.CURSOR_KIND));
+        String next = PageCursor.next(found, filter.limit(), AuditRecord::occurredAt, AuditRecord::id,
+                AuditFilter.CURSOR_KIND);
+        return new AuditPage(found.subList(0, Math.min(found.size(), filter.limit())), next);
     }
 
     /**

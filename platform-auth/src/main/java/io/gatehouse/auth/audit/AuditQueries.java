@@ -3,19 +3,15 @@ package io.gatehouse.auth.audit;
 import io.gatehouse.common.PageCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The SQL of the audit trail's read side: newest first on {@code (occurred_at, id)} with keyset paging - a row comes
- * after the cursor when it is older, or as old with a smaller id, written as
- * {@code occurred_at <= t AND (occurred_at < t OR id < i)} so the first part is an index range on both databases.
+ * The SQL of the audit trail's read side: newest first on {@code (occurred_at, id)} with keyset paging
+ * ({@link PageCursor#AFTER}).
  * A tenant set keeps only rows of those tenants ({@code tenant_slug IN (...)}, which never matches a NULL slug).
  */
 final class AuditQueries {
@@ -60,18 +56,15 @@ final class AuditQueries {
         }
         if (filter.from() != null) {
             where.add("occurred_at >= ?");
-            args.add(time(filter.from()));
+            args.add(PageCursor.column(filter.from()));
         }
         if (filter.to() != null) {
             where.add("occurred_at < ?");
-            args.add(time(filter.to()));
+            args.add(PageCursor.column(filter.to()));
         }
         if (after != null) {
-            OffsetDateTime t = time(after.instant());
-            where.add("occurred_at <= ? AND (occurred_at < ? OR id < ?)");
-            args.add(t);
-            args.add(t);
-            args.add(after.id());
+            where.add(PageCursor.AFTER);
+            args.addAll(after.afterArgs());
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM audit_event");
         if (!where.isEmpty()) {
@@ -83,11 +76,6 @@ final class AuditQueries {
             args.add(limit);
         }
         return new Sql(sql.toString(), args.toArray());
-    }
-
-    /** Times are stored with microsecond precision on both databases; cursors compare exactly what is stored. */
-    static OffsetDateTime time(Instant instant) {
-        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
     static AuditRecord map(ResultSet rs) throws SQLException {

@@ -1,5 +1,6 @@
 package io.gatehouse.auth.audit;
 
+import io.gatehouse.common.PageCursor;
 import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
@@ -29,7 +30,7 @@ public class AuditTrail {
     public void record(String action, String tenant, String objectType, String objectId, String detail) {
         AuditActorSource source = actorSource.getIfAvailable();
         String ip = source != null ? source.ip() : null;
-        events.save(new AuditEvent(AuditQueries.time(Instant.now()), currentActor(), ip, action, tenant, objectType,
+        events.save(new AuditEvent(PageCursor.column(Instant.now()), currentActor(), ip, action, tenant, objectType,
                 objectId, detail == null ? null : truncate(detail)));
     }
 

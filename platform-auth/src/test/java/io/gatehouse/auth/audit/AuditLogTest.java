@@ -1,5 +1,6 @@
 package io.gatehouse.auth.audit;
 
+import io.gatehouse.common.PageCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class AuditLogTest {
 
     private void entry(int second, String actor, String action, String tenant, String type, String id) {
         jdbc.update("INSERT INTO audit_event (occurred_at, actor, actor_ip, action, tenant_slug, object_type, object_id,"
-                        + " detail) VALUES (?, ?, '127.0.0.1', ?, ?, ?, ?, ?)", AuditQueries.time(T0.plusSeconds(second)),
+                        + " detail) VALUES (?, ?, '127.0.0.1', ?, ?, ?, ?, ?)", PageCursor.column(T0.plusSeconds(second)),
                 actor, action, tenant, type, id, "=detail of " + action);
     }
 

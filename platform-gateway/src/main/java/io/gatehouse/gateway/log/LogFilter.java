@@ -25,10 +25,7 @@ public record LogFilter(String route, StatusFilter status, String credential, In
     static final String CURSOR_KIND = "log";
 
     public LogFilter {
-        List<FieldProblem> problems = PageParams.problems(from, to, limit, cursor, CURSOR_KIND);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        PageParams.check(from, to, limit, cursor, CURSOR_KIND);
         route = PageParams.text(route);
         credential = PageParams.text(credential);
         q = PageParams.text(q);
@@ -63,13 +60,10 @@ public record LogFilter(String route, StatusFilter status, String credential, In
                 problems.add(new FieldProblem("status", "use a status like 502 or a class like 5xx"));
             }
         }
-        Instant fromTime = PageParams.time("from", from, problems);
-        Instant toTime = PageParams.time("to", to, problems);
-        int pageSize = PageParams.limit(limit, problems);
-        if (problems.isEmpty()) {
-            return new LogFilter(route, statusFilter, credential, fromTime, toTime, q, pageSize, cursor);
+        PageParams.Window window = PageParams.read(from, to, limit, cursor, CURSOR_KIND, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
-        problems.addAll(PageParams.problems(fromTime, toTime, pageSize, cursor, CURSOR_KIND));
-        throw new InvalidInputException(problems);
+        return new LogFilter(route, statusFilter, credential, window.from(), window.to(), q, window.limit(), cursor);
     }
 }

@@ -85,11 +85,8 @@ final class LogQueries {
             args.add("%" + likeEscape(filter.q()) + "%");
         }
         if (after != null) {
-            OffsetDateTime t = LogRows.time(after.instant());
-            where.add("occurred_at <= ? AND (occurred_at < ? OR id < ?)");
-            args.add(t);
-            args.add(t);
-            args.add(after.id());
+            where.add(PageCursor.AFTER);
+            args.addAll(after.afterArgs());
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM request_log");
         if (!where.isEmpty()) {

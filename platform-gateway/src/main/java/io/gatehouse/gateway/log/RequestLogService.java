@@ -52,12 +52,8 @@ public class RequestLogService {
         PageCursor after = filter.cursor() == null ? null : PageCursor.decode(filter.cursor(), LogFilter.CURSOR_KIND);
         LogQueries.Sql sql = LogQueries.select(tenantId, filter, after, filter.limit() + 1, qMode(jdbc, tenantId, filter));
         List<LogEntry> rows = jdbc.query(sql.text(), (rs, i) -> LogQueries.map(rs), sql.args());
-        if (rows.size() <= filter.limit()) {
-            return new LogPage(rows, null);
-        }
-        List<LogEntry> page = rows.subList(0, filter.limit());
-        LogEntry last = page.get(page.size() - 1);
-        return new LogPage(page, PageCursor.after(last.timestamp(), last.id()).encode(LogFilter.CURSOR_KIND));
+        String next = PageCursor.next(rows, filter.limit(), LogEntry::timestamp, LogEntry::id, LogFilter.CURSOR_KIND);
+        return new LogPage(rows.subList(0, Math.min(rows.size(), filter.limit())), next);
     }
 
     /**
