@@ -50,8 +50,9 @@ public class MainLayout extends AppLayout {
         SideNavItem dashboard = new SideNavItem("Dashboard", "", VaadinIcon.DASHBOARD.create());
         dashboard.setPathAliases(Set.of("dashboard"));
         SideNavItem logs = new SideNavItem("Logs", "logs", VaadinIcon.LIST.create());
+        SideNavItem audit = new SideNavItem("Audit", "audit", VaadinIcon.CLIPBOARD_TEXT.create());
         SideNav nav = new SideNav();
-        nav.addItem(dashboard, tenants, logs);
+        nav.addItem(dashboard, tenants, logs, audit);
         nav.setId("main-nav");
         nav.getStyle().set("padding", "var(--lumo-space-s)");
         return nav;
