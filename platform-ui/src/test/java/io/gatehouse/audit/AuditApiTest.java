@@ -1,7 +1,7 @@
 package io.gatehouse.audit;
 
 import static io.gatehouse.gateway.AdminApi.expect;
-import static io.gatehouse.gateway.AdminApi.json;
+import static io.gatehouse.gateway.AdminApi.expectFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -147,14 +147,14 @@ class AuditApiTest {
 
     @Test
     void badParametersAreProblemsWithFieldErrors() {
-        assertField(api.get("/audit?limit=0"), "limit");
-        assertField(api.get("/audit?limit=1001"), "limit");
-        assertField(api.get("/audit?limit=lots"), "limit");
-        assertField(api.get("/audit?from=yesterday"), "from");
-        assertField(api.get("/audit?to=2026-11-26"), "to");
-        assertField(api.get("/audit?from=2026-11-26T10:00:00Z&to=2026-11-26T09:00:00Z"), "to");
-        assertField(api.get("/audit?cursor=AAAA"), "cursor");
-        assertField(api.get("/audit.csv?from=soon"), "from");
+        expectFieldError(api.get("/audit?limit=0"), "limit");
+        expectFieldError(api.get("/audit?limit=1001"), "limit");
+        expectFieldError(api.get("/audit?limit=lots"), "limit");
+        expectFieldError(api.get("/audit?from=yesterday"), "from");
+        expectFieldError(api.get("/audit?to=2026-11-26"), "to");
+        expectFieldError(api.get("/audit?from=2026-11-26T10:00:00Z&to=2026-11-26T09:00:00Z"), "to");
+        expectFieldError(api.get("/audit?cursor=AAAA"), "cursor");
+        expectFieldError(api.get("/audit.csv?from=soon"), "from");
         assertThat(expect(api.get("/audit?limit=1000"), 200).path("items").isArray()).isTrue();
         assertThat(api.sendAs(null, null, "GET", "/audit", null).statusCode()).isEqualTo(401);
         assertThat(api.sendAs("admin", "wrong", "GET", "/audit.csv", null).statusCode()).isEqualTo(401);
@@ -169,15 +169,8 @@ class AuditApiTest {
         String tampered = cursor.substring(0, cursor.length() - 3) + (last == 'A' ? 'B' : 'A')
                 + cursor.substring(cursor.length() - 2);
 
-        assertField(api.get("/audit?tenant=" + tenant + "&limit=1&cursor=" + tampered), "cursor");
+        expectFieldError(api.get("/audit?tenant=" + tenant + "&limit=1&cursor=" + tampered), "cursor");
         assertThat(actions(audit("tenant=" + tenant + "&limit=1&cursor=" + cursor))).containsExactly("provider.create");
-    }
-
-    private static void assertField(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
-                assertThat(t).startsWith("application/problem+json"));
-        assertThat(json(response).path("errors").findValuesAsText("field")).contains(field);
     }
 
     @Test
