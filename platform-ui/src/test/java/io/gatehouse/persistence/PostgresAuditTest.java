@@ -15,34 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The audit trail's read side on PostgreSQL: scoped searches (a tenant set, the IN list and prefix LIKE), keyset
  * paging over equal timestamps and the CSV export through a server-side cursor. Skipped when PostgreSQL does not
  * answer, unless GATEHOUSE_REQUIRE_EXTERNAL_TESTS=true.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @EnabledIf(value = "io.gatehouse.persistence.ExternalPostgres#available",
         disabledReason = "PostgreSQL at 127.0.0.1:5432 (or GATEHOUSE_TEST_POSTGRES_URL) does not answer")
-class PostgresAuditTest {
-    private static String schema;
-    private static SecurityContextHolderStrategy strategyBefore;
-
+class PostgresAuditTest extends FreshPostgresSchema {
     @Autowired
     TenantService tenants;
 
@@ -51,22 +36,6 @@ class PostgresAuditTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @BeforeAll
-    static void rememberSecurityContextStrategy() {
-        strategyBefore = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        schema = ExternalPostgres.useFreshSchema(registry);
-    }
-
-    @AfterAll
-    static void dropSchemaAndRestoreStrategy() {
-        SecurityContextHolder.setContextHolderStrategy(strategyBefore);
-        ExternalPostgres.dropSchema(schema);
-    }
 
     @Test
     void scopedSearchesPagingAndTheExportRunOnPostgres() throws Exception {
