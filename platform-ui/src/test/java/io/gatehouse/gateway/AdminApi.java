@@ -139,6 +139,14 @@ public final class AdminApi {
         return json(response);
     }
 
+    /** Asserts a 400 {@code application/problem+json} answer with {@code field} among its field errors. */
+    public static void expectFieldError(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(response).path("errors").findValuesAsText("field")).contains(field);
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         try {
             return response.body() == null || response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());

@@ -1,7 +1,7 @@
 package io.gatehouse.log;
 
 import static io.gatehouse.gateway.AdminApi.expect;
-import static io.gatehouse.gateway.AdminApi.json;
+import static io.gatehouse.gateway.AdminApi.expectFieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -231,14 +231,14 @@ class RequestLogApiTest {
     void badParametersAreProblemsWithFieldErrors() {
         String tenant = api.createTenant("bad");
 
-        assertField(api.get("/tenants/" + tenant + "/logs?limit=1001"), "limit");
-        assertField(api.get("/tenants/" + tenant + "/logs?limit=0"), "limit");
-        assertField(api.get("/tenants/" + tenant + "/logs?limit=lots"), "limit");
-        assertField(api.get("/tenants/" + tenant + "/logs?status=5yy"), "status");
-        assertField(api.get("/tenants/" + tenant + "/logs?from=yesterday"), "from");
-        assertField(api.get("/tenants/" + tenant + "/logs?to=2026-11-26"), "to");
-        assertField(api.get("/tenants/" + tenant + "/logs?cursor=AAAA"), "cursor");
-        assertField(api.get("/tenants/" + tenant + "/logs.csv?status=9xx"), "status");
+        expectFieldError(api.get("/tenants/" + tenant + "/logs?limit=1001"), "limit");
+        expectFieldError(api.get("/tenants/" + tenant + "/logs?limit=0"), "limit");
+        expectFieldError(api.get("/tenants/" + tenant + "/logs?limit=lots"), "limit");
+        expectFieldError(api.get("/tenants/" + tenant + "/logs?status=5yy"), "status");
+        expectFieldError(api.get("/tenants/" + tenant + "/logs?from=yesterday"), "from");
+        expectFieldError(api.get("/tenants/" + tenant + "/logs?to=2026-11-26"), "to");
+        expectFieldError(api.get("/tenants/" + tenant + "/logs?cursor=AAAA"), "cursor");
+        expectFieldError(api.get("/tenants/" + tenant + "/logs.csv?status=9xx"), "status");
         assertThat(expect(api.get("/tenants/" + tenant + "/logs?limit=1000"), 200).path("items")).isEmpty();
     }
 
@@ -254,15 +254,8 @@ class RequestLogApiTest {
         char last = cursor.charAt(cursor.length() - 3);
         String tampered = cursor.substring(0, cursor.length() - 3) + (last == 'A' ? 'B' : 'A') + cursor.substring(cursor.length() - 2);
 
-        assertField(api.get("/tenants/" + tenant + "/logs?limit=1&cursor=" + tampered), "cursor");
+        expectFieldError(api.get("/tenants/" + tenant + "/logs?limit=1&cursor=" + tampered), "cursor");
         assertThat(requestIds(logs(tenant, "limit=1&cursor=" + cursor))).containsExactly("tamper-0001");
-    }
-
-    private static void assertField(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
-                assertThat(t).startsWith("application/problem+json"));
-        assertThat(json(response).path("errors").findValuesAsText("field")).contains(field);
     }
 
     @Test

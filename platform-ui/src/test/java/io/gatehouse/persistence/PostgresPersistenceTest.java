@@ -29,45 +29,21 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application on PostgreSQL: Flyway migrates a fresh schema, Hibernate validates every entity against it
  * ({@code ddl-auto=validate}), and the services round-trip tenants, providers and routes. Skipped when PostgreSQL
  * does not answer, unless {@code GATEHOUSE_REQUIRE_EXTERNAL_TESTS=true}.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @EnabledIf(value = "io.gatehouse.persistence.ExternalPostgres#available",
         disabledReason = "PostgreSQL at 127.0.0.1:5432 (or GATEHOUSE_TEST_POSTGRES_URL) does not answer")
-class PostgresPersistenceTest {
-    private static String schema;
-    /**
-     * Vaadin installs its security-context strategy into the static {@link SecurityContextHolder} when a context
-     * starts; this class's extra context would otherwise leave its own strategy there, and code of the shared test
-     * context that reads the static holder (the audit actor) would no longer see its signed-in user.
-     */
-    private static SecurityContextHolderStrategy strategyBefore;
-
-    @BeforeAll
-    static void rememberSecurityContextStrategy() {
-        strategyBefore = SecurityContextHolder.getContextHolderStrategy();
-    }
-
+class PostgresPersistenceTest extends FreshPostgresSchema {
     @Autowired
     TenantService tenants;
 
@@ -88,17 +64,6 @@ class PostgresPersistenceTest {
 
     @Autowired
     ApiTokenService tokens;
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        schema = ExternalPostgres.useFreshSchema(registry);
-    }
-
-    @AfterAll
-    static void dropSchemaAndRestoreStrategy() {
-        SecurityContextHolder.setContextHolderStrategy(strategyBefore);
-        ExternalPostgres.dropSchema(schema);
-    }
 
     private static String slug() {
         return "pg-" + UUID.randomUUID().toString().substring(0, 8);

@@ -20,34 +20,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The request log on PostgreSQL: V4 migrates, the writer's batches (tenant looked up inside the INSERT) land, and
  * the service's filters, keyset paging, CSV export (a server-side cursor inside a read-only transaction) and
  * retention run unchanged. Skipped when PostgreSQL does not answer, unless GATEHOUSE_REQUIRE_EXTERNAL_TESTS=true.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @EnabledIf(value = "io.gatehouse.persistence.ExternalPostgres#available",
         disabledReason = "PostgreSQL at 127.0.0.1:5432 (or GATEHOUSE_TEST_POSTGRES_URL) does not answer")
-class PostgresRequestLogTest {
-    private static String schema;
-    private static SecurityContextHolderStrategy strategyBefore;
-
+class PostgresRequestLogTest extends FreshPostgresSchema {
     @Autowired
     TenantService tenants;
 
@@ -65,22 +50,6 @@ class PostgresRequestLogTest {
 
     @Autowired
     io.gatehouse.gateway.log.LogStatsService stats;
-
-    @BeforeAll
-    static void rememberSecurityContextStrategy() {
-        strategyBefore = SecurityContextHolder.getContextHolderStrategy();
-    }
-
-    @DynamicPropertySource
-    static void postgres(DynamicPropertyRegistry registry) {
-        schema = ExternalPostgres.useFreshSchema(registry);
-    }
-
-    @AfterAll
-    static void dropSchemaAndRestoreStrategy() {
-        SecurityContextHolder.setContextHolderStrategy(strategyBefore);
-        ExternalPostgres.dropSchema(schema);
-    }
 
     private static String slug() {
         return "pg-" + UUID.randomUUID().toString().substring(0, 8);

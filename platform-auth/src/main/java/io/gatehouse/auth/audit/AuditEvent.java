@@ -53,8 +53,4 @@ class AuditEvent {
         this.objectId = objectId;
         this.detail = detail;
     }
-
-    AuditRecord toRecord() {
-        return new AuditRecord(id, occurredAt, actor, actorIp, action, tenantSlug, objectType, objectId, detail);
-    }
 }

@@ -1,10 +1,11 @@
 package io.gatehouse.auth.audit;
 
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.repository.Repository;
 
-interface AuditEventRepository extends JpaRepository<AuditEvent, Long> {
-    List<AuditEvent> findByTenantSlugOrderByOccurredAtDesc(String tenantSlug);
-
-    List<AuditEvent> findAllByOrderByOccurredAtDesc();
+/**
+ * Append-only by its shape: a plain {@link Repository} that declares {@code save} and nothing else, so no find,
+ * update or delete method exists to call. Reads go through {@link AuditLog} (SQL, newest-first pages).
+ */
+interface AuditEventRepository extends Repository<AuditEvent, Long> {
+    AuditEvent save(AuditEvent event);
 }

@@ -1,8 +1,7 @@
 package io.gatehouse.auth.audit;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
+import io.gatehouse.common.PageCursor;
+import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -10,7 +9,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records changes in the caller's transaction, so a change and its audit entry commit (or roll back) together. */
+/**
+ * Records changes in the caller's transaction, so a change and its audit entry commit (or roll back) together.
+ * Entries are only ever added; {@link AuditLog} reads them.
+ */
 @Service
 public class AuditTrail {
     private final AuditEventRepository events;
@@ -28,7 +30,7 @@ public class AuditTrail {
     public void record(String action, String tenant, String objectType, String objectId, String detail) {
         AuditActorSource source = actorSource.getIfAvailable();
         String ip = source != null ? source.ip() : null;
-        events.save(new AuditEvent(OffsetDateTime.now(ZoneOffset.UTC), currentActor(), ip, action, tenant, objectType,
+        events.save(new AuditEvent(PageCursor.column(Instant.now()), currentActor(), ip, action, tenant, objectType,
                 objectId, detail == null ? null : truncate(detail)));
     }
 
@@ -36,16 +38,6 @@ public class AuditTrail {
     public String currentActor() {
         AuditActorSource source = actorSource.getIfAvailable();
         return source != null ? source.actor() : currentPrincipal();
-    }
-
-    @Transactional(readOnly = true)
-    public List<AuditRecord> forTenant(String tenant) {
-        return events.findByTenantSlugOrderByOccurredAtDesc(tenant).stream().map(AuditEvent::toRecord).toList();
-    }
-
-    @Transactional(readOnly = true)
-    public List<AuditRecord> all() {
-        return events.findAllByOrderByOccurredAtDesc().stream().map(AuditEvent::toRecord).toList();
     }
 
     static String currentPrincipal() {

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.log;
 
+import io.gatehouse.common.CsvCells;
 import java.io.IOException;
 import java.io.Writer;
 import java.sql.ResultSet;
@@ -8,8 +9,7 @@ import java.time.OffsetDateTime;
 
 /**
  * The CSV export format (RFC 4180, CRLF line ends): one header line, one line per row in the order of contract
- * section 5; {@code attempts} is the JSON array of attempts. Text cells that a spreadsheet would read as a formula
- * (starting with {@code = + - @}, tab or CR) get a leading apostrophe.
+ * section 5; {@code attempts} is the JSON array of attempts. Text cells are guarded by {@link CsvCells}.
  */
 public final class LogCsv {
     public static final String HEADER = "id,requestId,timestamp,tenant,route,credentialId,credentialType,method,path,"
@@ -45,27 +45,10 @@ public final class LogCsv {
         out.write(Long.toString(rs.getLong(17)));
         out.write(',');
         text(out, rs.getString(18));
-        out.write("\r\n");
-    }
-
-    /** One text cell: formula-guarded, then quoted when it holds a comma, quote or line break. */
-    public static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String guarded = switch (value.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + value;
-            default -> value;
-        };
-        boolean quote = false;
-        for (int i = 0; i < guarded.length() && !quote; i++) {
-            char c = guarded.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return quote ? '"' + guarded.replace("\"", "\"\"") + '"' : guarded;
+        out.write(CsvCells.LINE_END);
     }
 
     private static void text(Writer out, String value) throws IOException {
-        out.write(cell(value));
+        out.write(CsvCells.cell(value));
     }
 }

@@ -2,9 +2,9 @@ package io.gatehouse.gateway.log;
 
 import io.gatehouse.common.FieldProblem;
 import io.gatehouse.common.InvalidInputException;
+import io.gatehouse.common.PageCursor;
+import io.gatehouse.common.PageParams;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,18 +19,17 @@ import java.util.List;
  */
 public record LogFilter(String route, StatusFilter status, String credential, Instant from, Instant to, String q,
                         int limit, String cursor) {
-    public static final int DEFAULT_LIMIT = 100;
-    public static final int MAX_LIMIT = 1000;
+    public static final int DEFAULT_LIMIT = PageParams.DEFAULT_LIMIT;
+    public static final int MAX_LIMIT = PageParams.MAX_LIMIT;
+    /** Its cursors are {@link PageCursor}s of this kind. */
+    static final String CURSOR_KIND = "log";
 
     public LogFilter {
-        List<FieldProblem> problems = problems(from, to, limit, cursor);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        route = blankToNull(route);
-        credential = blankToNull(credential);
-        q = blankToNull(q);
-        cursor = blankToNull(cursor);
+        PageParams.check(from, to, limit, cursor, CURSOR_KIND);
+        route = PageParams.text(route);
+        credential = PageParams.text(credential);
+        q = PageParams.text(q);
+        cursor = PageParams.text(cursor);
     }
 
     /** No filter, the newest {@value #DEFAULT_LIMIT} rows. */
@@ -55,58 +54,16 @@ public record LogFilter(String route, StatusFilter status, String credential, In
                                   String limit, String cursor) {
         List<FieldProblem> problems = new ArrayList<>();
         StatusFilter statusFilter = null;
-        if (blankToNull(status) != null) {
+        if (PageParams.text(status) != null) {
             statusFilter = StatusFilter.parse(status);
             if (statusFilter == null) {
                 problems.add(new FieldProblem("status", "use a status like 502 or a class like 5xx"));
             }
         }
-        Instant fromTime = time("from", from, problems);
-        Instant toTime = time("to", to, problems);
-        int pageSize = DEFAULT_LIMIT;
-        if (blankToNull(limit) != null) {
-            try {
-                pageSize = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                problems.add(new FieldProblem("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-                pageSize = DEFAULT_LIMIT;
-            }
+        PageParams.Window window = PageParams.read(from, to, limit, cursor, CURSOR_KIND, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
-        if (problems.isEmpty()) {
-            return new LogFilter(route, statusFilter, credential, fromTime, toTime, q, pageSize, cursor);
-        }
-        problems.addAll(problems(fromTime, toTime, pageSize, cursor));
-        throw new InvalidInputException(problems);
-    }
-
-    private static List<FieldProblem> problems(Instant from, Instant to, int limit, String cursor) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (limit < 1 || limit > MAX_LIMIT) {
-            problems.add(new FieldProblem("limit", "must be from 1 to " + MAX_LIMIT + "; page with nextCursor for more"));
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            problems.add(new FieldProblem("to", "must be after 'from'"));
-        }
-        if (blankToNull(cursor) != null && LogCursor.decode(cursor) == null) {
-            problems.add(new FieldProblem("cursor", "not a cursor from this API; use the nextCursor of the previous page,"
-                    + " or leave it out for the newest rows"));
-        }
-        return problems;
-    }
-
-    private static Instant time(String field, String text, List<FieldProblem> problems) {
-        if (blankToNull(text) == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "use an ISO-8601 time with offset, like 2026-11-26T07:00:00Z"));
-            return null;
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return new LogFilter(route, statusFilter, credential, window.from(), window.to(), q, window.limit(), cursor);
     }
 }

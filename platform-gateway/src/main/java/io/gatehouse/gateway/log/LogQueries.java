@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.log;
 
+import io.gatehouse.common.PageCursor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -45,7 +46,7 @@ final class LogQueries {
      * Rows of the tenant (null = of every tenant, known or not) matching the filter after {@code after} (null = from
      * the newest), at most {@code limit}.
      */
-    static Sql select(Long tenantId, LogFilter filter, LogCursor after, Integer limit, Q q) {
+    static Sql select(Long tenantId, LogFilter filter, PageCursor after, Integer limit, Q q) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (tenantId != null) {
@@ -84,11 +85,8 @@ final class LogQueries {
             args.add("%" + likeEscape(filter.q()) + "%");
         }
         if (after != null) {
-            OffsetDateTime t = LogRows.time(after.instant());
-            where.add("occurred_at <= ? AND (occurred_at < ? OR id < ?)");
-            args.add(t);
-            args.add(t);
-            args.add(after.id());
+            where.add(PageCursor.AFTER);
+            args.addAll(after.afterArgs());
         }
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM request_log");
         if (!where.isEmpty()) {

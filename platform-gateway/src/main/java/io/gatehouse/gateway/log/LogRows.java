@@ -1,11 +1,10 @@
 package io.gatehouse.gateway.log;
 
+import io.gatehouse.common.PageCursor;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -25,7 +24,7 @@ final class LogRows {
 
     /** Timestamps are stored with microsecond precision (both databases); cursors compare exactly what is stored. */
     static OffsetDateTime time(Instant instant) {
-        return OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
+        return PageCursor.column(instant);
     }
 
     static void bind(PreparedStatement ps, CallRecord r) throws SQLException {

@@ -1,21 +1,14 @@
 package io.gatehouse.gateway.log;
 
 import io.gatehouse.auth.access.AccessControl;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.gatehouse.common.CsvCells;
+import io.gatehouse.common.PageCursor;
+import io.gatehouse.common.StreamedRows;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reads a tenant's request log: filtered pages newest first with keyset cursors, single entries, and a streamed CSV
@@ -27,17 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class RequestLogService {
-    static final int EXPORT_FETCH_SIZE = 500;
-
     private final JdbcTemplate jdbc;
     private final AccessControl access;
-    private final TransactionTemplate readOnly;
+    private final StreamedRows rows;
 
     RequestLogService(JdbcTemplate jdbc, AccessControl access, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.access = access;
-        this.readOnly = new TransactionTemplate(transactions);
-        this.readOnly.setReadOnly(true);
+        this.rows = new StreamedRows(jdbc, transactions);
     }
 
     /** One page: up to {@code filter.limit()} rows after {@code filter.cursor()}, and the cursor of the next page. */
@@ -60,14 +50,11 @@ public class RequestLogService {
     }
 
     private static LogPage page(JdbcTemplate jdbc, Long tenantId, LogFilter filter) {
-        LogCursor after = filter.cursor() == null ? null : LogCursor.decode(filter.cursor());
+        PageCursor after = filter.cursor() == null ? null : PageCursor.decode(filter.cursor(), LogFilter.CURSOR_KIND);
         LogQueries.Sql sql = LogQueries.select(tenantId, filter, after, filter.limit() + 1, qMode(jdbc, tenantId, filter));
         List<LogEntry> rows = jdbc.query(sql.text(), (rs, i) -> LogQueries.map(rs), sql.args());
-        if (rows.size() <= filter.limit()) {
-            return new LogPage(rows, null);
-        }
-        List<LogEntry> page = rows.subList(0, filter.limit());
-        return new LogPage(page, LogCursor.after(page.get(page.size() - 1)).encode());
+        String next = PageCursor.next(rows, filter.limit(), LogEntry::timestamp, LogEntry::id, LogFilter.CURSOR_KIND);
+        return new LogPage(rows.subList(0, Math.min(rows.size(), filter.limit())), next);
     }
 
     /**
@@ -108,7 +95,7 @@ public class RequestLogService {
     /**
      * A CSV export of every row matching the filter (its {@code limit} and {@code cursor} are not used), newest
      * first. The tenant is checked now; the rows are read when the export is written, through a database cursor
-     * ({@value #EXPORT_FETCH_SIZE} rows at a time), so memory stays flat however many rows match.
+     * ({@link StreamedRows}), so memory stays flat however many rows match.
      */
     public LogExport export(String tenant, LogFilter filter) {
         long tenantId = access.readableTenant(tenant);
@@ -116,49 +103,8 @@ public class RequestLogService {
                 qMode(jdbc, tenantId, filter));
         return out -> {
             out.write(LogCsv.HEADER);
-            out.write("\r\n");
-            try {
-                Long rows = readOnly.execute(status -> jdbc.execute((ConnectionCallback<Long>) c -> stream(c, sql, out)));
-                return rows == null ? 0 : rows;
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+            out.write(CsvCells.LINE_END);
+            return rows.write(sql.text(), sql.args(), LogCsv::row, out);
         };
-    }
-
-    private static long stream(Connection c, LogQueries.Sql sql, Writer out) throws SQLException {
-        boolean h2 = c.getMetaData().getDatabaseProductName().toUpperCase(java.util.Locale.ROOT).contains("H2");
-        if (h2) {
-            lazy(c, true); // H2 otherwise materialises the whole result before the first row
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.text(), ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(EXPORT_FETCH_SIZE);
-            Object[] args = sql.args();
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            long rows = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    LogCsv.row(rs, out);
-                    rows++;
-                }
-            }
-            out.flush();
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (h2) {
-                lazy(c, false);
-            }
-        }
-    }
-
-    private static void lazy(Connection c, boolean on) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-        }
     }
 }

@@ -5,12 +5,7 @@ import io.gatehouse.gateway.log.LogFilter;
 import io.gatehouse.gateway.log.LogPage;
 import io.gatehouse.gateway.log.RequestLogService;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,13 +42,6 @@ class LogController {
              HttpServletResponse response) throws IOException {
         // checked before the first byte: an unknown tenant or a bad filter is still a problem+json answer
         LogExport export = logs.export(tenant, LogFilter.parse(route, status, credential, from, to, q, null, null));
-        response.setStatus(200);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + tenant + "-logs.csv\"");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        Writer out = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                16 * 1024);
-        export.writeTo(out);
-        out.flush();
+        CsvResponses.send(response, tenant + "-logs.csv", export::writeTo);
     }
 }

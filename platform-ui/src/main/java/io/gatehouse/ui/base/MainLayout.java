@@ -113,6 +113,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         dashboard.setPathAliases(Set.of("dashboard"));
         SideNav nav = new SideNav();
         nav.addItem(dashboard, tenants);
+        nav.addItem(new SideNavItem("Audit", "audit", VaadinIcon.CLIPBOARD_TEXT.create()));
         if (platformAdmin) {
             // the log across tenants; tenant users open their tenant's log from its page
             nav.addItem(new SideNavItem("Logs", "logs", VaadinIcon.LIST.create()));

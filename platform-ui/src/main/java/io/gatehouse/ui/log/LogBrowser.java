@@ -1,15 +1,12 @@
 package io.gatehouse.ui.log;
 
-import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -20,11 +17,11 @@ import com.vaadin.flow.shared.Registration;
 import io.gatehouse.gateway.log.LogEntry;
 import io.gatehouse.gateway.log.LogFilter;
 import io.gatehouse.gateway.log.LogPage;
-import java.time.DateTimeException;
+import io.gatehouse.ui.base.ClientTime;
+import io.gatehouse.ui.base.LoadMore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,16 +32,11 @@ class LogBrowser extends VerticalLayout {
     static final int PAGE_SIZE = 50;
     static final int LIVE_INTERVAL_MS = 3000;
 
-    private final SerializableFunction<LogFilter, LogPage> source;
     private final LogFilterBar filters;
     private final Grid<LogEntry> grid = new Grid<>(LogEntry.class, false);
-    private final List<LogEntry> shown = new ArrayList<>();
-    private final Button more = new Button("Load more");
-    private final Span summary = new Span();
+    private final LoadMore<LogFilter, LogEntry> paging;
     private final Checkbox live = new Checkbox("Live");
     private final HorizontalLayout actions;
-    private volatile LogFilter current;
-    private String nextCursor;
     private ZoneId zone = ZoneOffset.UTC;
     private Registration poll;
 
@@ -54,7 +46,10 @@ class LogBrowser extends VerticalLayout {
      */
     LogBrowser(List<String> routes, SerializableFunction<LogFilter, LogPage> source,
                SerializableFunction<LogEntry, Component> tenantCell, SerializableBiConsumer<LogEntry, ZoneId> open) {
-        this.source = source;
+        this.paging = new LoadMore<>(grid, f -> {
+            LogPage page = source.apply(f);
+            return new LoadMore.Page<>(page.items(), page.nextCursor());
+        }, LogFilter::withCursor, "call", "calls");
         this.filters = new LogFilterBar(routes, this::reload);
         setPadding(false);
         setSizeFull();
@@ -62,39 +57,28 @@ class LogBrowser extends VerticalLayout {
         refresh.setId("logs-refresh");
         live.setId("logs-live");
         live.addValueChangeListener(e -> getUI().ifPresent(ui -> setLive(ui, e.getValue())));
-        summary.setId("logs-summary");
-        actions = new HorizontalLayout(refresh, live, summary);
+        paging.summary().setId("logs-summary");
+        actions = new HorizontalLayout(refresh, live, paging.summary());
         actions.setAlignItems(FlexComponent.Alignment.CENTER);
         configureGrid(tenantCell, open);
-        more.setId("logs-more");
-        more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        more.addClickListener(e -> loadMore());
-        add(filters, actions, grid, more);
+        ClientTime.followZone(this, z -> {
+            zone = z;
+            grid.getDataProvider().refreshAll();
+        });
+        paging.button().setId("logs-more");
+        add(filters, actions, grid, paging.button());
         setFlexGrow(1, grid);
         reload();
     }
 
     /** Adds an action (such as the CSV export) before the summary. */
     void addAction(Component action) {
-        actions.addComponentAtIndex(actions.indexOf(summary), action);
+        actions.addComponentAtIndex(actions.indexOf(paging.summary()), action);
     }
 
     /** The filter of the rows shown (null until one was valid). */
     LogFilter current() {
-        return current;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        event.getUI().getPage().retrieveExtendedClientDetails(d -> {
-            try {
-                zone = ZoneId.of(d.getTimeZoneId());
-            } catch (DateTimeException | NullPointerException e) {
-                zone = ZoneOffset.UTC;
-            }
-            grid.getDataProvider().refreshAll();
-        });
+        return paging.current();
     }
 
     @Override
@@ -107,7 +91,7 @@ class LogBrowser extends VerticalLayout {
                                SerializableBiConsumer<LogEntry, ZoneId> open) {
         grid.setId("logs-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(e -> LogFormats.time(e.timestamp(), zone)).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(e -> ClientTime.format(e.timestamp(), zone)).setHeader("Time").setAutoWidth(true).setFlexGrow(0);
         if (tenantCell != null) {
             grid.addComponentColumn(tenantCell::apply).setHeader("Tenant").setAutoWidth(true).setKey("tenant");
         }
@@ -120,7 +104,6 @@ class LogBrowser extends VerticalLayout {
         grid.addColumn(e -> e.latencyMs() + " ms").setHeader("Latency").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.attempts().size()).setHeader("Attempts").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(e -> e.credentialId() == null ? "" : e.credentialId()).setHeader("Credential").setAutoWidth(true);
-        grid.setItems(shown);
         grid.setWidthFull();
         grid.setMinHeight("320px");
         grid.addItemClickListener(e -> {
@@ -132,30 +115,7 @@ class LogBrowser extends VerticalLayout {
 
     /** Back to the newest page with the current filters (on a filter change, refresh and each live tick). */
     private void reload() {
-        LogFilter filter = filters.filter(Instant.now(), zone, PAGE_SIZE);
-        if (filter == null) {
-            return;
-        }
-        current = filter;
-        shown.clear();
-        nextCursor = null;
-        fetch(filter);
-    }
-
-    private void loadMore() {
-        if (current != null && nextCursor != null) {
-            fetch(current.withCursor(nextCursor));
-        }
-    }
-
-    private void fetch(LogFilter filter) {
-        LogPage page = source.apply(filter);
-        shown.addAll(page.items());
-        nextCursor = page.nextCursor();
-        grid.getDataProvider().refreshAll();
-        more.setVisible(nextCursor != null);
-        summary.setText(shown.isEmpty() ? "No calls match." : shown.size() + (nextCursor == null ? " calls"
-                : "+ calls, newest first"));
+        paging.reload(filters.filter(Instant.now(), zone, PAGE_SIZE));
     }
 
     private void setLive(UI ui, boolean on) {

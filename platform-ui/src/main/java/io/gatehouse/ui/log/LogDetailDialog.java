@@ -12,6 +12,7 @@ import io.gatehouse.gateway.explain.FailureExplainer;
 import io.gatehouse.gateway.explain.TargetDiagnosis;
 import io.gatehouse.gateway.log.Attempt;
 import io.gatehouse.gateway.log.LogEntry;
+import io.gatehouse.ui.base.ClientTime;
 import io.gatehouse.ui.chart.SvgView;
 import java.time.ZoneId;
 import java.util.List;
@@ -32,7 +33,7 @@ class LogDetailDialog extends Dialog {
         status.setId("log-detail-status");
         facts.addFormItem(status, "Status");
         facts.addFormItem(new Span(e.errorCode() == null ? "\u2014 (upstream answered)" : e.errorCode()), "Error code");
-        facts.addFormItem(new Span(LogFormats.time(e.timestamp(), zone)), "Time");
+        facts.addFormItem(new Span(ClientTime.format(e.timestamp(), zone)), "Time");
         facts.addFormItem(new Code(e.requestId()), "Request id");
         facts.addFormItem(new Span(e.route() == null ? "\u2014 (not routed)" : e.route()), "Route");
         facts.addFormItem(new Span(e.credentialId() == null ? "none" : e.credentialId() + " (" + e.credentialType() + ")"),

@@ -2,17 +2,16 @@ package io.gatehouse.ui.log;
 
 import com.vaadin.flow.component.AbstractField;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.gatehouse.gateway.log.LogFilter;
 import io.gatehouse.gateway.log.StatusFilter;
+import io.gatehouse.ui.base.TimeRange;
+import io.gatehouse.ui.base.TimeRangeFilter;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -21,9 +20,7 @@ import java.util.List;
  * route is picked from the tenant's routes, or typed (any tenant's route of that name) on the page across tenants.
  */
 class LogFilterBar extends HorizontalLayout {
-    private final Select<TimeRange> range = new Select<>();
-    private final DateTimePicker from = new DateTimePicker("From");
-    private final DateTimePicker to = new DateTimePicker("To");
+    private final TimeRangeFilter time;
     private final AbstractField<?, String> route;
     private final ComboBox<String> status = new ComboBox<>("Status");
     private final TextField credential = new TextField("Credential id");
@@ -32,15 +29,7 @@ class LogFilterBar extends HorizontalLayout {
     /** {@code routes}: the tenant's route names to pick from, or null for a free-text route field. */
     LogFilterBar(List<String> routes, Runnable onChange) {
         route = routes == null ? routeText() : routeChoice(routes);
-        range.setLabel("Time");
-        range.setId("logs-range");
-        range.setItems(TimeRange.values());
-        range.setItemLabelGenerator(r -> r.label);
-        range.setValue(TimeRange.LAST_DAY);
-        from.setId("logs-from");
-        to.setId("logs-to");
-        from.setVisible(false);
-        to.setVisible(false);
+        time = new TimeRangeFilter("logs", TimeRange.LAST_DAY, onChange);
         status.setId("logs-status");
         status.setItems("2xx", "3xx", "4xx", "5xx");
         status.setAllowCustomValue(true);
@@ -55,19 +44,12 @@ class LogFilterBar extends HorizontalLayout {
         text.setPrefixComponent(VaadinIcon.SEARCH.create());
         text.setValueChangeMode(ValueChangeMode.LAZY);
         credential.setValueChangeMode(ValueChangeMode.LAZY);
-        range.addValueChangeListener(e -> {
-            boolean custom = e.getValue() == TimeRange.CUSTOM;
-            from.setVisible(custom);
-            to.setVisible(custom);
-            onChange.run();
-        });
-        from.addValueChangeListener(e -> onChange.run());
-        to.addValueChangeListener(e -> onChange.run());
         route.addValueChangeListener(e -> onChange.run());
         status.addValueChangeListener(e -> onChange.run());
         credential.addValueChangeListener(e -> onChange.run());
         text.addValueChangeListener(e -> onChange.run());
-        add(range, from, to, route, status, credential, text);
+        add(time.fields());
+        add(route, status, credential, text);
         setAlignItems(FlexComponent.Alignment.BASELINE);
         setWrap(true);
     }
@@ -104,26 +86,11 @@ class LogFilterBar extends HorizontalLayout {
         } else {
             status.setInvalid(false);
         }
-        Instant fromTime = null;
-        Instant toTime = null;
-        TimeRange r = range.getValue() == null ? TimeRange.ALL : range.getValue();
-        if (r.span != null) {
-            fromTime = now.minus(r.span);
-        } else if (r == TimeRange.CUSTOM) {
-            fromTime = at(from.getValue(), zone);
-            toTime = at(to.getValue(), zone);
-            boolean badOrder = fromTime != null && toTime != null && !fromTime.isBefore(toTime);
-            to.setInvalid(badOrder);
-            to.setErrorMessage("must be after From");
-            if (badOrder) {
-                return null;
-            }
+        TimeRangeFilter.Window window = time.window(now, zone);
+        if (window == null) {
+            return null;
         }
-        return new LogFilter(route.getValue(), statusFilter, credential.getValue(), fromTime, toTime, text.getValue(),
-                limit, null);
-    }
-
-    private static Instant at(LocalDateTime time, ZoneId zone) {
-        return time == null ? null : time.atZone(zone).toInstant();
+        return new LogFilter(route.getValue(), statusFilter, credential.getValue(), window.from(), window.to(),
+                text.getValue(), limit, null);
     }
 }

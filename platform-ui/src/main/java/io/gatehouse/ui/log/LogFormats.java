@@ -1,19 +1,10 @@
 package io.gatehouse.ui.log;
 
 import com.vaadin.flow.component.html.Span;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
-/** How the log pages write times, statuses and sizes. */
+/** How the log pages write statuses and sizes (times: {@link io.gatehouse.ui.base.ClientTime}). */
 final class LogFormats {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
-
     private LogFormats() {
-    }
-
-    static String time(Instant instant, ZoneId zone) {
-        return instant == null ? "" : TIME.format(instant.atZone(zone));
     }
 
     /** A coloured badge: green 2xx/3xx, amber 4xx, red 5xx. */

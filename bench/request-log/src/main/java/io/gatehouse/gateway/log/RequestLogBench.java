@@ -2,6 +2,7 @@ package io.gatehouse.gateway.log;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.gatehouse.common.PageCursor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -232,7 +233,7 @@ public final class RequestLogBench {
     private static String cursorAtOffset(JdbcTemplate jdbc, long tenantId, int offset) {
         List<LogEntry> row = jdbc.query("SELECT " + LogQueries.COLUMNS + " FROM request_log WHERE tenant_id = ? "
                 + "ORDER BY occurred_at DESC, id DESC LIMIT 1 OFFSET " + offset, (rs, i) -> LogQueries.map(rs), tenantId);
-        return LogCursor.after(row.get(0)).encode();
+        return PageCursor.after(row.get(0).timestamp(), row.get(0).id()).encode(LogFilter.CURSOR_KIND);
     }
 
     private static void time(JdbcTemplate jdbc, long tenantId, String label, LogFilter filter) {

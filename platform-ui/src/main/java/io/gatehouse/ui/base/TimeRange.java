@@ -1,9 +1,9 @@
-package io.gatehouse.ui.log;
+package io.gatehouse.ui.base;
 
 import java.time.Duration;
 
-/** The time ranges the Logs page offers; {@code CUSTOM} uses the from/to pickers. */
-enum TimeRange {
+/** The time ranges the console's lists offer; {@code CUSTOM} uses the From/To pickers of {@link TimeRangeFilter}. */
+public enum TimeRange {
     LAST_15_MIN("Last 15 minutes", Duration.ofMinutes(15)),
     LAST_HOUR("Last hour", Duration.ofHours(1)),
     LAST_DAY("Last 24 hours", Duration.ofDays(1)),
