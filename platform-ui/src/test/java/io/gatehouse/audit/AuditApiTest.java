@@ -29,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuditApiTest {
+    private static final String READER_PASSWORD = "a reader's long pass phrase";
     private static final String ECHO = "http://127.0.0.1:9";
 
     private AdminApi api;
@@ -194,5 +195,24 @@ class AuditApiTest {
                 + "\"'-1+2, \"\"quoted\"\"\"");
         assertThat(lines[2]).contains(",admin,127.0.0.1,provider.create," + tenant + ",provider,echo,");
         assertThat(response.body()).doesNotContain("route.create", "tenant.create");
+    }
+
+    @Test
+    void aTenantUserReadsOnlyItsTenantsEntriesAndAnotherTenantDoesNotExistForIt() {
+        String own = tenantWithProviderAndRoute("scope-own");
+        String other = tenantWithProviderAndRoute("scope-other");
+        String reader = "audit-reader-" + own;
+        expect(api.post("/users", "{\"username\":\"" + reader + "\",\"password\":\"" + READER_PASSWORD
+                + "\",\"role\":\"TENANT_VIEWER\",\"tenants\":[\"" + own + "\"]}"), 201);
+
+        JsonNode page = expect(api.sendAs(reader, READER_PASSWORD, "GET", "/audit?limit=1000", null), 200);
+        assertThat(page.path("items")).isNotEmpty().allSatisfy(item ->
+                assertThat(item.path("tenant").asText()).isEqualTo(own));
+        HttpResponse<String> foreign = api.sendAs(reader, READER_PASSWORD, "GET", "/audit?tenant=" + other, null);
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.body()).contains("no tenant '" + other + "'");
+        HttpResponse<String> csv = api.sendAs(reader, READER_PASSWORD, "GET", "/audit.csv", null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains(own).doesNotContain(other);
     }
 }

@@ -246,8 +246,8 @@ class TenantKeysThroughGatewayTest {
         assertThat(one).doesNotContain(secret).doesNotContain(key.get("accessKey").asText());
         admin("POST", "/tenants/" + tenant + "/credentials/" + key.get("id").asText() + "/rotate", null);
         admin("DELETE", "/tenants/" + tenant + "/credentials/" + key.get("id").asText(), null);
-        List<AuditRecord> entries = audit.search(AuditFilter.parse(tenant, null, null, null, null, null, "1000", null),
-                null).items();
+        List<AuditRecord> entries = audit.search(AuditFilter.parse(tenant, null, null, null, null, null, "1000", null))
+                .items();
         assertThat(entries).extracting(r -> r.action())
                 .contains("credential.issue", "credential.rotate", "credential.revoke");
         assertThat(entries).allSatisfy(r -> {

@@ -3,6 +3,7 @@ package io.gatehouse.persistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
@@ -36,6 +37,17 @@ abstract class FreshPostgresSchema {
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
         schema = ExternalPostgres.useFreshSchema(registry);
+    }
+
+    /** Runs {@code action} signed in as {@code username} (its role and tenants come from the database). */
+    static <T> T asUser(String username, java.util.function.Supplier<T> action) {
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(username, null, java.util.List.of()));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @AfterAll

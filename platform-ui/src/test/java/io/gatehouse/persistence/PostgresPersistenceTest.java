@@ -33,8 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The whole application on PostgreSQL: Flyway migrates a fresh schema, Hibernate validates every entity against it
@@ -194,15 +192,5 @@ class PostgresPersistenceTest extends FreshPostgresSchema {
         users.delete(name);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE public_id = ?", Integer.class,
                 token.view().id())).isZero();
-    }
-
-    private static <T> T asUser(String name, java.util.function.Supplier<T> action) {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(name, null, List.of()));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.auth.audit;
 
+import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.common.CsvCells;
 import io.gatehouse.common.NotFoundException;
 import io.gatehouse.common.PageCursor;
@@ -14,22 +15,34 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Reads the audit trail: filtered pages newest first with keyset cursors, and a streamed CSV export. Read-only by
  * design - nothing in the application updates or deletes an audit entry.
  * <p>
- * Scope: {@code visibleTenants} null means every entry, those without a tenant (platform-level changes such as
- * users) included; a set means only entries of those tenants, never tenant-less ones. A filter naming a tenant
- * outside the set is {@link NotFoundException}, as for a tenant that does not exist.
+ * Scope, from the caller's role: platform admins read every entry, those without a tenant (platform-level changes
+ * such as users) included; everyone else only the entries of their tenants, never tenant-less ones. A filter naming a
+ * tenant outside them is {@link NotFoundException}, as for a tenant that does not exist.
  */
 @Service
 public class AuditLog {
     private final JdbcTemplate jdbc;
     private final StreamedRows rows;
+    private final AccessControl access;
 
-    AuditLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    AuditLog(JdbcTemplate jdbc, PlatformTransactionManager transactions, AccessControl access) {
         this.jdbc = jdbc;
+        this.access = access;
         this.rows = new StreamedRows(jdbc, transactions);
     }
 
     /** One page: up to {@code filter.limit()} entries after {@code filter.cursor()}, and the cursor of the next page. */
-    public AuditPage search(AuditFilter filter, Set<String> visibleTenants) {
+    public AuditPage search(AuditFilter filter) {
+        return search(filter, access.readableTenantSlugs());
+    }
+
+    /** A CSV export of every entry the caller may read that matches the filter; see {@link #export(AuditFilter, Set)}. */
+    public AuditExport export(AuditFilter filter) {
+        return export(filter, access.readableTenantSlugs());
+    }
+
+    /** {@link #search(AuditFilter)} within an explicit scope: null = everything, else only those tenants' entries. */
+    AuditPage search(AuditFilter filter, Set<String> visibleTenants) {
         Set<String> scope = scope(filter, visibleTenants);
         PageCursor after = filter.cursor() == null ? null : PageCursor.decode(filter.cursor(), AuditFilter.CURSOR_KIND);
         AuditQueries.Sql sql = AuditQueries.select(filter, scope, after, filter.limit() + 1);
@@ -44,7 +57,7 @@ public class AuditLog {
      * first. The scope is checked now; the rows are read when the export is written, through a database cursor, so
      * memory stays flat however many entries match.
      */
-    public AuditExport export(AuditFilter filter, Set<String> visibleTenants) {
+    AuditExport export(AuditFilter filter, Set<String> visibleTenants) {
         Set<String> scope = scope(filter, visibleTenants);
         AuditQueries.Sql sql = AuditQueries.select(filter, scope, null, null);
         return out -> {

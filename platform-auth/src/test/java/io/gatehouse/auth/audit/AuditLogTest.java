@@ -34,7 +34,7 @@ class AuditLogTest {
         h2.setUser("sa");
         Flyway.configure().dataSource(h2).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(h2);
-        audit = new AuditLog(jdbc, new DataSourceTransactionManager(h2));
+        audit = new AuditLog(jdbc, new DataSourceTransactionManager(h2), null); // explicit scopes only
         entry(0, "admin", "tenant.create", "a", "tenant", "a");
         entry(1, "admin", "tenant.create", "b", "tenant", "b");
         entry(2, "alice", "provider.create", "a", "provider", "echo");
