@@ -22,11 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Managing console users. Platform admins manage everyone. A tenant admin manages the tenant-role users of its
  * tenants: it sees only users sharing a tenant with it, sees and changes only memberships in its own tenants, and
- * cannot create or promote platform admins. Viewers see only themselves. The last enabled platform admin can be
- * neither demoted, disabled nor deleted.
+ * cannot create or promote platform admins. A user's role, password and enabled flag apply in all its tenants, so
+ * for a user who also belongs to a tenant the tenant admin does not manage, it may change only the memberships in
+ * its own tenants (not the role, not enabled, no password reset, no delete). Viewers see only themselves. The last
+ * enabled platform admin can be neither demoted, disabled nor deleted.
  */
 @Service
 public class UserManagement {
+    private static final String PICK_A_TENANT = "pick at least one tenant for a tenant role";
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9][a-z0-9._@-]{1,99}$");
 
     private final ConsoleUserRepository users;
@@ -78,6 +81,9 @@ public class UserManagement {
         }
         Set<Long> tenantIds = request.role() == null ? Set.of()
                 : memberships(caller, request.role(), request.tenants(), problems);
+        if (request.role() != null && request.role() != ConsoleRole.PLATFORM_ADMIN && request.tenants().isEmpty()) {
+            problems.add(new FieldProblem("tenants", PICK_A_TENANT));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -106,6 +112,10 @@ public class UserManagement {
         if (user.getUsername().equals(caller.username()) && (role != user.getRole() || !enabled)) {
             throw new ForbiddenException("you cannot change your own role or disable yourself");
         }
+        if (role != user.getRole() || enabled != user.isEnabled()) {
+            requireAllTenantsManaged(caller, user, "only its memberships in your tenants can be changed here; ask a "
+                    + "platform admin to change its role or to enable or disable it");
+        }
         requireMayGrant(caller, role);
         List<FieldProblem> problems = new ArrayList<>();
         Set<Long> tenantIds = mergedMemberships(caller, user, role, change.tenants(), problems);
@@ -132,6 +142,7 @@ public class UserManagement {
         if (user.getUsername().equals(caller.username())) {
             throw new ForbiddenException("change your own password with your current one instead");
         }
+        requireAllTenantsManaged(caller, user, "ask a platform admin to reset its password");
         String password = GeneratedPasswords.next();
         user.changePassword(encoder.encode(password));
         users.flush();
@@ -148,10 +159,7 @@ public class UserManagement {
         if (user.getUsername().equals(caller.username())) {
             throw new ForbiddenException("you cannot delete yourself");
         }
-        if (!caller.isPlatformAdmin() && !caller.tenantIds().containsAll(user.getTenantIds())) {
-            throw new ForbiddenException("'" + username + "' also belongs to tenants you do not manage; "
-                    + "remove it from your tenants instead");
-        }
+        requireAllTenantsManaged(caller, user, "remove it from your tenants instead");
         keepOnePlatformAdmin(user, null, false);
         UserView before = view(caller, user, tenants.slugsById());
         users.delete(user);
@@ -202,6 +210,17 @@ public class UserManagement {
         }
     }
 
+    /**
+     * A user's role, password and enabled flag hold in every tenant it belongs to: a tenant admin may change them
+     * only when it manages all of those tenants.
+     */
+    private static void requireAllTenantsManaged(Caller caller, ConsoleUser user, String instead) {
+        if (!user.getTenantIds().stream().allMatch(caller::canManage)) {
+            throw new ForbiddenException("'" + user.getUsername() + "' also belongs to tenants you do not manage; "
+                    + instead);
+        }
+    }
+
     private void keepOnePlatformAdmin(ConsoleUser user, ConsoleRole newRole, boolean stillEnabled) {
         boolean wasActiveAdmin = user.getRole() == ConsoleRole.PLATFORM_ADMIN && user.isEnabled();
         boolean staysActiveAdmin = newRole == ConsoleRole.PLATFORM_ADMIN && stillEnabled;
@@ -219,9 +238,6 @@ public class UserManagement {
             }
             return Set.of();
         }
-        if (slugs.isEmpty()) {
-            problems.add(new FieldProblem("tenants", "pick at least one tenant for a tenant role"));
-        }
         Map<String, Long> ids = idsBySlug();
         Set<Long> result = new HashSet<>();
         for (int i = 0; i < slugs.size(); i++) {
@@ -235,7 +251,10 @@ public class UserManagement {
         return result;
     }
 
-    /** The memberships after a change: the caller replaces those it can see and keeps the others untouched. */
+    /**
+     * The memberships after a change: the caller replaces those in the tenants it manages and keeps the others
+     * untouched (so a tenant admin can take a shared user out of its own tenants). At least one must remain.
+     */
     private Set<Long> mergedMemberships(Caller caller, ConsoleUser user, ConsoleRole role, List<String> slugs,
                                         List<FieldProblem> problems) {
         if (role == ConsoleRole.PLATFORM_ADMIN) {
@@ -245,8 +264,9 @@ public class UserManagement {
         if (slugs != null) {
             result.removeIf(caller::canManage);
             result.addAll(memberships(caller, role, slugs, problems));
-        } else if (result.isEmpty()) {
-            problems.add(new FieldProblem("tenants", "pick at least one tenant for a tenant role"));
+        }
+        if (result.isEmpty() && problems.isEmpty()) {
+            problems.add(new FieldProblem("tenants", PICK_A_TENANT));
         }
         return result;
     }
