@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gatehouse.auth.user.ConsoleRole;
+import io.gatehouse.auth.user.NewUser;
 import io.gatehouse.auth.user.UserChange;
 import io.gatehouse.auth.user.UserManagement;
 import io.gatehouse.auth.user.UserView;
 import io.gatehouse.common.ForbiddenException;
+import io.gatehouse.common.InvalidInputException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,19 @@ class TenantAdminUserScopeTest {
 
         assertThat(seen.tenants()).isEmpty();
         assertThat(asSystem(shared).tenants()).containsExactly(fx.b.slug());
+    }
+
+    @Test
+    void aTenantUserKeepsAtLeastOneTenant() {
+        TwoTenants.User own = fx.user("own", ConsoleRole.TENANT_VIEWER, List.of(fx.a.slug()));
+
+        assertThatThrownBy(() -> SignedIn.as(fx.adminA, () -> users.update(own.name(),
+                new UserChange(null, List.of(), null)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("pick at least one tenant");
+        assertThatThrownBy(() -> SignedIn.as(fx.platformAdmin, () -> users.create(new NewUser(fx.unique("authz-none"),
+                null, ConsoleRole.TENANT_VIEWER, List.of())))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("pick at least one tenant");
+        assertThat(asSystem(own).tenants()).containsExactly(fx.a.slug());
     }
 
     @Test
