@@ -3,6 +3,7 @@ package io.gatehouse.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import io.gatehouse.gateway.AdminApi;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -195,6 +198,25 @@ class TenantIsolationApiTest {
         HttpResponse<String> foreign = api.execute(api.request("/tenants/" + fx.b.slug() + "/credentials")
                 .header("Authorization", "Bearer " + token).GET().build());
         assertProblem(foreign, 404, new Call("GET", "b's credentials with a token", null));
+    }
+
+    /**
+     * Each application context with Vaadin installs its own security context strategy JVM-wide, so in a test JVM the
+     * global one may be another context's; the token must still sign in (it once went to the global one: 401).
+     */
+    @Test
+    void aTokenSignsInWhicheverContextStrategyIsInstalledJvmWide() {
+        String token = AdminApi.json(send(fx.viewerA, new Call("POST", "/me/tokens", "{\"name\":\"ci\"}")))
+                .path("token").asText();
+        SecurityContextHolderStrategy ours = SecurityContextHolder.getContextHolderStrategy();
+        SecurityContextHolder.setContextHolderStrategy(new VaadinAwareSecurityContextHolderStrategy());
+        try {
+            HttpResponse<String> read = api.execute(api.request("/tenants/" + fx.a.slug() + "/routes")
+                    .header("Authorization", "Bearer " + token).GET().build());
+            assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(ours);
+        }
     }
 
     @Test

@@ -12,23 +12,29 @@ import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Signs in admin API requests that carry {@code Authorization: Bearer gat_…} as the token's user, with the user's
  * current role and an extra {@link ApiTokenService#TOKEN_AUTHORITY}. A bad token is a 401 at once, never a fall-back
- * to anonymous. Requests without a bearer token pass on to HTTP Basic.
+ * to anonymous. Requests without a bearer token pass on to HTTP Basic. The authentication goes into the security
+ * context strategy the rest of the filter chain reads (the application's bean), not the JVM-wide holder: with
+ * Vaadin every application context installs its own strategy globally, so with two contexts in one JVM (as in
+ * tests) the global one may belong to the other context, and the token's user would be lost (401).
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
     private static final String PREFIX = "Bearer ";
 
     private final ApiTokenService tokens;
     private final ProblemAuthenticationResponses problems;
+    private final SecurityContextHolderStrategy contexts;
 
-    ApiTokenFilter(ApiTokenService tokens, ProblemAuthenticationResponses problems) {
+    ApiTokenFilter(ApiTokenService tokens, ProblemAuthenticationResponses problems,
+                   SecurityContextHolderStrategy contexts) {
         this.tokens = tokens;
         this.problems = problems;
+        this.contexts = contexts;
     }
 
     @Override
@@ -44,15 +50,15 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             problems.invalidToken(response);
             return;
         }
-        SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder.get().username(), null,
                 List.of(new SimpleGrantedAuthority(holder.get().role().authority()),
                         new SimpleGrantedAuthority(ApiTokenService.TOKEN_AUTHORITY))));
-        SecurityContextHolder.getContextHolderStrategy().setContext(context);
+        contexts.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.getContextHolderStrategy().clearContext();
+            contexts.clearContext();
         }
     }
 }
