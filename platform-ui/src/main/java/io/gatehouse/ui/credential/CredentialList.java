@@ -17,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import io.gatehouse.auth.authn.CredentialType;
 import io.gatehouse.auth.credential.CredentialStatus;
 import io.gatehouse.auth.credential.CredentialView;
+import io.gatehouse.ui.base.Times;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -80,10 +81,10 @@ final class CredentialList extends VerticalLayout {
                 .setSortable(true).setComparator(k -> k.name().toLowerCase(Locale.ROOT));
         grid.addComponentColumn(CredentialList::keyPrefix).setHeader("Key").setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(k -> Cells.routes(k.routes())).setHeader("Routes").setWidth("7rem").setFlexGrow(1);
-        grid.addColumn(k -> Cells.timestamp(k.createdAt())).setHeader("Created").setWidth("7.5rem").setFlexGrow(0)
+        grid.addColumn(k -> Times.utc(k.createdAt())).setHeader("Created").setWidth("7.5rem").setFlexGrow(0)
                 .setSortable(true).setComparator(CredentialView::createdAt);
-        grid.addColumn(k -> Cells.orNever(k.expiresAt())).setHeader("Expires").setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(k -> Cells.orNever(k.lastUsedAt())).setHeader("Last used").setWidth("7.5rem").setFlexGrow(0);
+        grid.addColumn(k -> Times.orNever(k.expiresAt())).setHeader("Expires").setWidth("7.5rem").setFlexGrow(0);
+        grid.addColumn(k -> Times.orNever(k.lastUsedAt())).setHeader("Last used").setWidth("7.5rem").setFlexGrow(0);
         grid.addComponentColumn(Cells::state).setHeader("State").setWidth("7rem").setFlexGrow(0)
                 .setSortable(true).setComparator(CredentialView::state);
         grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("8.5rem").setFlexGrow(0);
