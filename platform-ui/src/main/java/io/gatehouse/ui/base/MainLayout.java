@@ -40,11 +40,11 @@ public class MainLayout extends AppLayout {
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
-        addToDrawer(navigation());
+        addToDrawer(navigation(authentication));
     }
 
     // Paths rather than view classes, so this package does not depend on the feature packages that use it.
-    private static SideNav navigation() {
+    private static SideNav navigation(AuthenticationContext authentication) {
         SideNavItem tenants = new SideNavItem("Tenants", "tenants", VaadinIcon.BUILDING.create());
         tenants.setMatchNested(true);
         SideNavItem dashboard = new SideNavItem("Dashboard", "", VaadinIcon.DASHBOARD.create());
@@ -52,6 +52,11 @@ public class MainLayout extends AppLayout {
         SideNavItem logs = new SideNavItem("Logs", "logs", VaadinIcon.LIST.create());
         SideNav nav = new SideNav();
         nav.addItem(dashboard, tenants, logs);
+        if (authentication.hasAnyRole("PLATFORM_ADMIN", "TENANT_ADMIN")) {
+            SideNavItem users = new SideNavItem("Users", "users", VaadinIcon.USERS.create());
+            users.setId("nav-users");
+            nav.addItem(users);
+        }
         nav.setId("main-nav");
         nav.getStyle().set("padding", "var(--lumo-space-s)");
         return nav;

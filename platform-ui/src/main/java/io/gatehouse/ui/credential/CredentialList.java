@@ -7,16 +7,15 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import io.gatehouse.auth.authn.CredentialType;
 import io.gatehouse.auth.credential.CredentialStatus;
 import io.gatehouse.auth.credential.CredentialView;
+import io.gatehouse.ui.base.FilterField;
 import io.gatehouse.ui.base.Times;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +26,7 @@ final class CredentialList extends VerticalLayout {
     static final String ALL = "All";
 
     private final Grid<CredentialView> grid = new Grid<>(CredentialView.class, false);
-    private final TextField filter = new TextField();
+    private final TextField filter = FilterField.of("credential-filter", "Filter by name or key", this::refilter);
     private final Select<String> state = new Select<>();
     private final Consumer<CredentialView> onRotate;
     private final Consumer<CredentialView> onRevoke;
@@ -38,13 +37,6 @@ final class CredentialList extends VerticalLayout {
         this.onRevoke = onRevoke;
         setPadding(false);
 
-        filter.setId("credential-filter");
-        filter.setPlaceholder("Filter by name or key");
-        filter.setWidth("18rem");
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.EAGER);
-        filter.addValueChangeListener(e -> refilter());
         state.setId("credential-state");
         state.setItems(ALL, "Active", "Expired", "Revoked");
         state.setValue(ALL);
@@ -129,7 +121,7 @@ final class CredentialList extends VerticalLayout {
         if (wanted != null && !ALL.equals(wanted) && !key.state().name().equalsIgnoreCase(wanted)) {
             return false;
         }
-        String text = filter.getValue() == null ? "" : filter.getValue().strip().toLowerCase(Locale.ROOT);
+        String text = FilterField.term(filter);
         if (text.isEmpty()) {
             return true;
         }
