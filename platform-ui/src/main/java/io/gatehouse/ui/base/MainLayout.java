@@ -4,6 +4,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -24,8 +25,10 @@ public class MainLayout extends AppLayout {
         appName.setId("app-name");
         appName.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
 
-        Span user = new Span(authentication.getPrincipalName().orElse(""));
+        Anchor user = new Anchor("account", authentication.getPrincipalName().orElse(""));
         user.setId("current-user");
+        user.setTitle("My account: password and API tokens");
+        user.getElement().setAttribute("router-link", true);
         user.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         signOut.setId("sign-out");
