@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -25,10 +25,17 @@ final class ApiTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
     private final ProblemAuthenticationResponses problems;
+    private final SecurityContextHolderStrategy contexts;
 
-    ApiTokenFilter(ApiTokenService tokens, ProblemAuthenticationResponses problems) {
+    /**
+     * @param contexts the strategy the rest of the filter chain reads; not the global one, which the last started
+     *                 application context owns (Vaadin replaces it), and which differs when several share a JVM
+     */
+    ApiTokenFilter(ApiTokenService tokens, ProblemAuthenticationResponses problems,
+                   SecurityContextHolderStrategy contexts) {
         this.tokens = tokens;
         this.problems = problems;
+        this.contexts = contexts;
     }
 
     @Override
@@ -44,15 +51,15 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             problems.invalidToken(response);
             return;
         }
-        SecurityContext context = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
+        SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(holder.get().username(), null,
                 List.of(new SimpleGrantedAuthority(holder.get().role().authority()),
                         new SimpleGrantedAuthority(ApiTokenService.TOKEN_AUTHORITY))));
-        SecurityContextHolder.getContextHolderStrategy().setContext(context);
+        contexts.setContext(context);
         try {
             chain.doFilter(request, response);
         } finally {
-            SecurityContextHolder.getContextHolderStrategy().clearContext();
+            contexts.clearContext();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.gatehouse.auth.user.ApiTokenService;
 import io.gatehouse.auth.user.ConsoleRole;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -48,15 +51,18 @@ class SecurityConfig extends VaadinWebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminApi(HttpSecurity http, ApiTokenService tokens) throws Exception {
+    SecurityFilterChain adminApi(HttpSecurity http, ApiTokenService tokens,
+                                 ObjectProvider<SecurityContextHolderStrategy> strategies) throws Exception {
         ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses();
+        // The strategy Spring Security's own filters of this chain use (the context's bean, Vaadin's).
+        SecurityContextHolderStrategy contexts = strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/prometheus").hasAuthority(ConsoleRole.PLATFORM_ADMIN.authority())
                         // every role may call the API; services decide per tenant and operation
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(new ApiTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, problems, contexts), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -3,6 +3,7 @@ package io.gatehouse.ui.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
 import io.gatehouse.gateway.AdminApi;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +20,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
 
@@ -248,6 +251,22 @@ class UsersAndTokensApiTest {
         JsonNode revoked = AdminApi.expect(api.delete("/me/tokens/" + created.path("id").asText()), 200);
         assertThat(revoked.path("state").asText()).isEqualTo("REVOKED");
         assertInvalidToken(bearer(token, "GET", "/tenants", null));
+    }
+
+    @Test
+    void aTokenSignsInAlsoWhenAnotherApplicationReplacedTheJvmWideSecurityStrategy() {
+        String token = AdminApi.expect(api.post("/me/tokens", "{\"name\":\"jvm\"}"), 201).path("token").asText();
+        secrets.add(token);
+        // Every Vaadin application that starts installs its own strategy JVM-wide, as tests do with several contexts.
+        SecurityContextHolderStrategy original = SecurityContextHolder.getContextHolderStrategy();
+        SecurityContextHolder.setContextHolderStrategy(new VaadinAwareSecurityContextHolderStrategy());
+        try {
+            assertThat(bearer(token, "GET", "/tenants", null).statusCode()).isEqualTo(200);
+            assertThat(AdminApi.json(bearer(token, "GET", "/me", null)).path("username").asText())
+                    .isEqualTo(AdminApi.ADMIN_USER);
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(original);
+        }
     }
 
     @Test
