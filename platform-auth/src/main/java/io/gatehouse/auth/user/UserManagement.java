@@ -109,6 +109,8 @@ public class UserManagement {
         UserView before = view(caller, user, slugs);
         ConsoleRole role = change.role() == null ? user.getRole() : change.role();
         boolean enabled = change.enabled() == null ? user.isEnabled() : change.enabled();
+        // Before the self check: the only platform admin who tries to step down learns why it cannot.
+        keepOnePlatformAdmin(user, role, enabled);
         if (user.getUsername().equals(caller.username()) && (role != user.getRole() || !enabled)) {
             throw new ForbiddenException("you cannot change your own role or disable yourself");
         }
@@ -122,7 +124,6 @@ public class UserManagement {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        keepOnePlatformAdmin(user, role, enabled);
         user.changeRole(role);
         user.setEnabled(enabled);
         user.replaceTenants(tenantIds);
@@ -156,11 +157,11 @@ public class UserManagement {
         Caller caller = requireUserAdmin();
         ConsoleUser user = findVisible(caller, username);
         requireManageable(caller, user, "delete");
+        keepOnePlatformAdmin(user, null, false);
         if (user.getUsername().equals(caller.username())) {
             throw new ForbiddenException("you cannot delete yourself");
         }
         requireAllTenantsManaged(caller, user, "remove it from your tenants instead");
-        keepOnePlatformAdmin(user, null, false);
         UserView before = view(caller, user, tenants.slugsById());
         users.delete(user);
         users.flush();

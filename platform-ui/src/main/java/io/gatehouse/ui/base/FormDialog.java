@@ -6,13 +6,14 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import io.gatehouse.common.ConflictException;
+import io.gatehouse.common.ForbiddenException;
 import io.gatehouse.common.InvalidInputException;
 import io.gatehouse.common.NotFoundException;
 import java.util.List;
 
 /**
  * A modal form whose Save runs a service call: on success the dialog closes; validation problems and conflicts
- * appear on the fields they name, anything else in a paragraph above the buttons. The dialog stays open until
+ * appear on the fields they name, anything else (also a refusal: "you may not") in a paragraph above the buttons. The dialog stays open until
  * the input is accepted or the user cancels.
  */
 public class FormDialog extends Dialog {
@@ -59,6 +60,8 @@ public class FormDialog extends Dialog {
             }
         } catch (NotFoundException e) {
             showUnmatched(List.of(e.getMessage() + " - it may have been deleted meanwhile; close and reload"));
+        } catch (ForbiddenException e) {
+            showUnmatched(List.of(e.getMessage()));
         }
     }
 

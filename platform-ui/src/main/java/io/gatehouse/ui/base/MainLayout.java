@@ -1,28 +1,30 @@
 package io.gatehouse.ui.base;
 
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.router.AfterNavigationEvent;
-import com.vaadin.flow.router.AfterNavigationObserver;
-import io.gatehouse.auth.access.AccessControl;
-import io.gatehouse.auth.tenant.TenantService;
-import io.gatehouse.auth.tenant.TenantView;
-import io.gatehouse.common.ForbiddenException;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import io.gatehouse.auth.access.AccessControl;
+import io.gatehouse.auth.tenant.TenantService;
+import io.gatehouse.auth.tenant.TenantView;
+import io.gatehouse.auth.user.ConsoleRole;
+import io.gatehouse.common.ForbiddenException;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Set;
 
 /** The frame around every signed-in console page: app name, navigation, who is signed in, sign out. */
 @PermitAll
@@ -39,8 +41,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         appName.setId("app-name");
         appName.getStyle().set("font-size", "var(--lumo-font-size-l)").set("font-weight", "600");
 
-        Span user = new Span(authentication.getPrincipalName().orElse(""));
+        Anchor user = new Anchor("account", authentication.getPrincipalName().orElse(""));
         user.setId("current-user");
+        user.setTitle("My account: password and API tokens");
+        user.getElement().setAttribute("router-link", true);
         user.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Button signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), e -> authentication.logout());
         signOut.setId("sign-out");
@@ -56,14 +60,15 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
 
-        addToDrawer(navigation(isPlatformAdmin(access)));
+        addToDrawer(navigation(currentRole(access)));
     }
 
-    private static boolean isPlatformAdmin(AccessControl access) {
+    /** The role as stored now (it may have changed since sign-in), or null for an account disabled since. */
+    private static ConsoleRole currentRole(AccessControl access) {
         try {
-            return access.caller().isPlatformAdmin();
+            return access.caller().role();
         } catch (ForbiddenException e) {
-            return false;
+            return null;
         }
     }
 
@@ -106,7 +111,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     // Paths rather than view classes, so this package does not depend on the feature packages that use it.
-    private static SideNav navigation(boolean platformAdmin) {
+    private static SideNav navigation(ConsoleRole role) {
         SideNavItem tenants = new SideNavItem("Tenants", "tenants", VaadinIcon.BUILDING.create());
         tenants.setMatchNested(true);
         SideNavItem dashboard = new SideNavItem("Dashboard", "", VaadinIcon.DASHBOARD.create());
@@ -114,7 +119,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNav nav = new SideNav();
         nav.addItem(dashboard, tenants);
         nav.addItem(new SideNavItem("Audit", "audit", VaadinIcon.CLIPBOARD_TEXT.create()));
-        if (platformAdmin) {
+        if (role == ConsoleRole.PLATFORM_ADMIN || role == ConsoleRole.TENANT_ADMIN) {
+            SideNavItem users = new SideNavItem("Users", "users", VaadinIcon.USERS.create());
+            users.setId("nav-users");
+            nav.addItem(users);
+        }
+        if (role == ConsoleRole.PLATFORM_ADMIN) {
             // the log across tenants; tenant users open their tenant's log from its page
             nav.addItem(new SideNavItem("Logs", "logs", VaadinIcon.LIST.create()));
         }

@@ -3,25 +3,16 @@ package io.gatehouse.ui.credential;
 import com.vaadin.flow.component.html.Span;
 import io.gatehouse.auth.credential.CredentialStatus;
 import io.gatehouse.auth.credential.CredentialView;
+import io.gatehouse.ui.base.Badge;
+import io.gatehouse.ui.base.Times;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /** How the credentials page writes a key's values: short, in UTC, never a secret (views hold none). */
 final class Cells {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
-
     private Cells() {
-    }
-
-    static String timestamp(OffsetDateTime time) {
-        return time == null ? "" : TIMESTAMP.format(time.withOffsetSameInstant(ZoneOffset.UTC));
-    }
-
-    static String orNever(OffsetDateTime time) {
-        return time == null ? "never" : timestamp(time);
     }
 
     static String type(CredentialView key) {
@@ -38,32 +29,27 @@ final class Cells {
     }
 
     static Span state(CredentialView key) {
-        Span badge = new Span(key.state().name());
         String tone = switch (key.state()) {
             case ACTIVE -> "success";
             case EXPIRED -> "contrast";
             case REVOKED -> "error";
         };
+        Span badge = Badge.of(key.state().name(), tone);
         badge.getElement().setAttribute("data-state", key.state().name().toLowerCase(Locale.ROOT));
-        badge.getStyle().set("display", "inline-block").set("padding", "0 var(--lumo-space-s)")
-                .set("border-radius", "var(--lumo-border-radius-l)").set("font-size", "var(--lumo-font-size-xs)")
-                .set("font-weight", "600").set("line-height", "1.6")
-                .set("color", "var(--lumo-" + tone + "-text-color, var(--lumo-body-text-color))")
-                .set("background", "var(--lumo-" + tone + "-color-10pct, var(--lumo-contrast-10pct))");
         badge.setTitle(stateDetail(key));
         return badge;
     }
 
     private static String stateDetail(CredentialView key) {
         if (key.state() == CredentialStatus.REVOKED) {
-            return "revoked " + timestamp(key.revokedAt());
+            return "revoked " + Times.utc(key.revokedAt());
         }
         if (key.state() == CredentialStatus.EXPIRED) {
-            return "expired " + timestamp(key.expiresAt());
+            return "expired " + Times.utc(key.expiresAt());
         }
         OffsetDateTime previous = key.previousSecretValidUntil();
         if (previous != null && previous.isAfter(OffsetDateTime.now(ZoneOffset.UTC))) {
-            return "rotated; the previous secret works until " + timestamp(previous);
+            return "rotated; the previous secret works until " + Times.utc(previous);
         }
         return "usable on the gateway";
     }

@@ -7,16 +7,16 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import io.gatehouse.auth.authn.CredentialType;
 import io.gatehouse.auth.credential.CredentialStatus;
 import io.gatehouse.auth.credential.CredentialView;
+import io.gatehouse.ui.base.FilterField;
+import io.gatehouse.ui.base.Times;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -26,7 +26,7 @@ final class CredentialList extends VerticalLayout {
     static final String ALL = "All";
 
     private final Grid<CredentialView> grid = new Grid<>(CredentialView.class, false);
-    private final TextField filter = new TextField();
+    private final TextField filter = FilterField.of("credential-filter", "Filter by name or key", this::refilter);
     private final Select<String> state = new Select<>();
     private final Consumer<CredentialView> onRotate;
     private final Consumer<CredentialView> onRevoke;
@@ -38,13 +38,6 @@ final class CredentialList extends VerticalLayout {
         this.onRevoke = onRevoke;
         setPadding(false);
 
-        filter.setId("credential-filter");
-        filter.setPlaceholder("Filter by name or key");
-        filter.setWidth("18rem");
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.EAGER);
-        filter.addValueChangeListener(e -> refilter());
         state.setId("credential-state");
         state.setItems(ALL, "Active", "Expired", "Revoked");
         state.setValue(ALL);
@@ -81,10 +74,10 @@ final class CredentialList extends VerticalLayout {
                 .setSortable(true).setComparator(k -> k.name().toLowerCase(Locale.ROOT));
         grid.addComponentColumn(CredentialList::keyPrefix).setHeader("Key").setWidth("7.5rem").setFlexGrow(0);
         grid.addColumn(k -> Cells.routes(k.routes())).setHeader("Routes").setWidth("7rem").setFlexGrow(1);
-        grid.addColumn(k -> Cells.timestamp(k.createdAt())).setHeader("Created").setWidth("7.5rem").setFlexGrow(0)
+        grid.addColumn(k -> Times.utc(k.createdAt())).setHeader("Created").setWidth("7.5rem").setFlexGrow(0)
                 .setSortable(true).setComparator(CredentialView::createdAt);
-        grid.addColumn(k -> Cells.orNever(k.expiresAt())).setHeader("Expires").setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(k -> Cells.orNever(k.lastUsedAt())).setHeader("Last used").setWidth("7.5rem").setFlexGrow(0);
+        grid.addColumn(k -> Times.orNever(k.expiresAt())).setHeader("Expires").setWidth("7.5rem").setFlexGrow(0);
+        grid.addColumn(k -> Times.orNever(k.lastUsedAt())).setHeader("Last used").setWidth("7.5rem").setFlexGrow(0);
         grid.addComponentColumn(Cells::state).setHeader("State").setWidth("7rem").setFlexGrow(0)
                 .setSortable(true).setComparator(CredentialView::state);
         grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("8.5rem").setFlexGrow(0)
@@ -130,7 +123,7 @@ final class CredentialList extends VerticalLayout {
         if (wanted != null && !ALL.equals(wanted) && !key.state().name().equalsIgnoreCase(wanted)) {
             return false;
         }
-        String text = filter.getValue() == null ? "" : filter.getValue().strip().toLowerCase(Locale.ROOT);
+        String text = FilterField.term(filter);
         if (text.isEmpty()) {
             return true;
         }

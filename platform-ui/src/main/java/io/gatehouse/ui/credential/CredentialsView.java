@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinServletRequest;
 import io.gatehouse.ui.base.TenantPage;
 import io.gatehouse.auth.credential.CredentialService;
 import io.gatehouse.auth.credential.CredentialView;
@@ -26,6 +25,7 @@ import io.gatehouse.gateway.route.RouteView;
 import io.gatehouse.ui.base.Confirm;
 import io.gatehouse.ui.base.MainLayout;
 import io.gatehouse.ui.base.Notices;
+import io.gatehouse.ui.base.RequestUrls;
 import jakarta.annotation.security.PermitAll;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -168,11 +168,6 @@ public class CredentialsView extends TenantPage {
 
     /** Where callers reach the gateway as far as this page can tell: the console's host with the gateway's port. */
     private String gatewayBase() {
-        VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        String host = request == null || request.getServerName() == null ? "localhost" : request.getServerName();
-        if (host.contains(":") && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        return "http://" + host + ":" + gateway.port();
+        return "http://" + RequestUrls.host() + ":" + gateway.port();
     }
 }

@@ -1,6 +1,13 @@
 package io.gatehouse.ui.credential;
 
+import static io.gatehouse.ui.base.SnippetText.JAVA_HTTP_IMPORTS;
+import static io.gatehouse.ui.base.SnippetText.JAVA_SEND;
+import static io.gatehouse.ui.base.SnippetText.py;
+import static io.gatehouse.ui.base.SnippetText.sh;
+import static io.gatehouse.ui.base.SnippetText.sq;
+
 import io.gatehouse.auth.authn.CredentialType;
+import io.gatehouse.ui.base.SnippetText;
 
 /**
  * Ready-to-run calls of one route with a freshly issued key, in three languages. Pure: the same key and URL always
@@ -35,7 +42,7 @@ record Snippets(String curl, String python, String java) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(%s))
                         .header("Authorization", "Basic " + credentials)
                         .build();
-                """.formatted(java(user + ":" + password), java(url)) + JAVA_SEND;
+                """.formatted(SnippetText.java(user + ":" + password), SnippetText.java(url)) + JAVA_SEND;
         return new Snippets(curl, python, java);
     }
 
@@ -77,7 +84,8 @@ record Snippets(String curl, String python, String java) {
                     }
                 });
                 HttpRequest request = builder.build();
-                """.formatted(java(url), java(accessKey), java(secretKey), java(SERVICE), java(REGION)) + JAVA_SEND;
+                """.formatted(SnippetText.java(url), SnippetText.java(accessKey), SnippetText.java(secretKey),
+                SnippetText.java(SERVICE), SnippetText.java(REGION)) + JAVA_SEND;
         return new Snippets(curl, python, java);
     }
 
@@ -114,7 +122,8 @@ record Snippets(String curl, String python, String java) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(%s))
                         .header("Authorization", "Bearer " + jwt.serialize())
                         .build();
-                """.formatted(alg, java(accessKey), java(secret), java(url)) + JAVA_SEND;
+                """.formatted(alg, SnippetText.java(accessKey), SnippetText.java(secret), SnippetText.java(url))
+                + JAVA_SEND;
         return new Snippets(curl, python, java);
     }
 
@@ -161,40 +170,9 @@ record Snippets(String curl, String python, String java) {
                         .header("Authorization", "Bearer " + jwt.serialize())
                         .build();
                 """.formatted(ec ? "ECDSASigner" : "RSASSASigner", ec ? "(java.security.interfaces.ECPrivateKey) " : "",
-                        java(ec ? "EC" : "RSA"), alg, java(keyId), ec ? "ECDSASigner" : "RSASSASigner", java(url))
+                        SnippetText.java(ec ? "EC" : "RSA"), alg, SnippetText.java(keyId),
+                        ec ? "ECDSASigner" : "RSASSASigner", SnippetText.java(url))
                 + JAVA_SEND;
         return new Snippets(curl, python, java);
-    }
-
-    private static final String JAVA_HTTP_IMPORTS = """
-            import java.net.URI;
-            import java.net.http.HttpClient;
-            import java.net.http.HttpRequest;
-            import java.net.http.HttpResponse;
-            import java.nio.charset.StandardCharsets;
-            """;
-
-    private static final String JAVA_SEND = """
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
-            System.out.println(response.statusCode() + " " + response.body());
-            """;
-
-    /** A double-quoted shell word; generated keys and URLs need no escaping, anything else gets it. */
-    static String sh(String value) {
-        return "\"" + value.replaceAll("([\"\\\\$`])", "\\\\$1") + "\"";
-    }
-
-    /** A single-quoted shell word, for programs that contain double quotes themselves. */
-    static String sq(String value) {
-        return "'" + value.replace("'", "'\\''") + "'";
-    }
-
-    static String py(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    static String java(String value) {
-        return py(value);
     }
 }

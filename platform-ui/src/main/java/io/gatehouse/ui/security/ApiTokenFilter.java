@@ -18,10 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Signs in admin API requests that carry {@code Authorization: Bearer gat_…} as the token's user, with the user's
  * current role and an extra {@link ApiTokenService#TOKEN_AUTHORITY}. A bad token is a 401 at once, never a fall-back
- * to anonymous. Requests without a bearer token pass on to HTTP Basic. The authentication goes into the security
- * context strategy the rest of the filter chain reads (the application's bean), not the JVM-wide holder: with
- * Vaadin every application context installs its own strategy globally, so with two contexts in one JVM (as in
- * tests) the global one may belong to the other context, and the token's user would be lost (401).
+ * to anonymous. Requests without a bearer token pass on to HTTP Basic.
  */
 final class ApiTokenFilter extends OncePerRequestFilter {
     private static final String PREFIX = "Bearer ";
@@ -30,6 +27,10 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     private final ProblemAuthenticationResponses problems;
     private final SecurityContextHolderStrategy contexts;
 
+    /**
+     * @param contexts the strategy the rest of the filter chain reads; not the global one, which the last started
+     *                 application context owns (Vaadin replaces it), and which differs when several share a JVM
+     */
     ApiTokenFilter(ApiTokenService tokens, ProblemAuthenticationResponses problems,
                    SecurityContextHolderStrategy contexts) {
         this.tokens = tokens;

@@ -52,17 +52,17 @@ class SecurityConfig extends VaadinWebSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain adminApi(HttpSecurity http, ApiTokenService tokens,
-                                 ObjectProvider<SecurityContextHolderStrategy> contexts) throws Exception {
+                                 ObjectProvider<SecurityContextHolderStrategy> strategies) throws Exception {
         ProblemAuthenticationResponses problems = new ProblemAuthenticationResponses();
+        // The strategy Spring Security's own filters of this chain use (the context's bean, Vaadin's).
+        SecurityContextHolderStrategy contexts = strategies.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
         http.securityMatcher("/api/**", "/actuator/prometheus")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/prometheus").hasAuthority(ConsoleRole.PLATFORM_ADMIN.authority())
                         // every role may call the API; services decide per tenant and operation
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .addFilterBefore(new ApiTokenFilter(tokens, problems,
-                        contexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy)),
-                        BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiTokenFilter(tokens, problems, contexts), BasicAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -19,7 +19,6 @@ import io.gatehouse.gateway.route.ProviderSpec;
 import io.gatehouse.gateway.route.RouteService;
 import io.gatehouse.gateway.route.RouteSpec;
 import io.gatehouse.gateway.route.TargetSpec;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +31,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import io.gatehouse.testsupport.Commands;
 import io.gatehouse.testsupport.DebianChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -222,12 +222,12 @@ class CredentialsPageIT {
         // Where the tools are installed, the snippets as shown must get through the gateway.
         if (Files.isExecutable(Path.of("/usr/bin/curl"))) {
             String command = curl.textContent().strip() + " -s -o /dev/null -w '%{http_code}'";
-            assertThat(run("bash", "-c", command)).as(command).isEqualTo("200");
+            assertThat(Commands.run("bash", "-c", command)).as(command).isEqualTo("200");
         }
-        if (run("python3", "-c", "import botocore, requests; print('ok')").equals("ok")) {
+        if (Commands.run("python3", "-c", "import botocore, requests; print('ok')").equals("ok")) {
             page.locator("#key-snippets vaadin-tab").filter(new Locator.FilterOptions().setHasText("Python")).click();
             String python = page.locator("#snippet-python").textContent();
-            assertThat(run("python3", "-c", python)).as(python).startsWith("200 upstream ok");
+            assertThat(Commands.run("python3", "-c", python)).as(python).startsWith("200 upstream ok");
         }
         page.locator("#key-secret-done").click();
         assertThat(page.locator("#key-secret-panel")).hasCount(0);
@@ -268,18 +268,6 @@ class CredentialsPageIT {
         // The vaadin-dialog element itself stays hidden; its content shows in an overlay.
         assertThat(page.locator("#key-secret-warning")).isVisible();
         assertThat(page.locator("#key-secret-id input")).not().hasValue("");
-    }
-
-    private static String run(String... command) throws Exception {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return "not runnable: " + e.getMessage();
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        process.waitFor();
-        return output;
     }
 
     private HttpResponse<String> callGateway(String authorization) throws Exception {

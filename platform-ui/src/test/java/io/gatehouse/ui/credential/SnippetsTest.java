@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gatehouse.auth.authn.CredentialType;
 import io.gatehouse.gateway.route.RetrySpec;
 import io.gatehouse.gateway.route.RouteView;
+import io.gatehouse.ui.base.SnippetText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -68,9 +69,9 @@ class SnippetsTest {
 
     @Test
     void quotingKeepsOddValuesIntact() {
-        assertThat(Snippets.sh("a\"b$c`d\\e")).isEqualTo("\"a\\\"b\\$c\\`d\\\\e\"");
-        assertThat(Snippets.sq("it's")).isEqualTo("'it'\\''s'");
-        assertThat(Snippets.py("say \"hi\" \\")).isEqualTo("\"say \\\"hi\\\" \\\\\"");
+        assertThat(SnippetText.sh("a\"b$c`d\\e")).isEqualTo("\"a\\\"b\\$c\\`d\\\\e\"");
+        assertThat(SnippetText.sq("it's")).isEqualTo("'it'\\''s'");
+        assertThat(SnippetText.py("say \"hi\" \\")).isEqualTo("\"say \\\"hi\\\" \\\\\"");
     }
 
     @Test

@@ -1,16 +1,15 @@
-package io.gatehouse.ui.credential;
+package io.gatehouse.ui.base;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import io.gatehouse.ui.base.Notices;
 
 /**
  * Copies the text of another component (a field's value, a code block's text) to the clipboard entirely in the
  * browser: the click handler runs client-side, so the copied value never makes a trip to the server or anywhere else.
  */
-final class CopyButton {
+public final class CopyButton {
     private static final String INSTALL = """
             const target = $0;
             const button = this;
@@ -41,7 +40,7 @@ final class CopyButton {
     }
 
     /** @param what e.g. "password", for the tooltip and the confirmation */
-    static Button of(Component target, String what, String id) {
+    public static Button of(Component target, String what, String id) {
         Button copy = new Button("Copy", VaadinIcon.COPY_O.create());
         copy.setId(id);
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
