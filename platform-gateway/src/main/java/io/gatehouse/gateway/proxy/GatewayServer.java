@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.netty.DisposableServer;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
@@ -70,6 +71,8 @@ public class GatewayServer implements SmartLifecycle {
                 .host(bindAddress)
                 .port(configuredPort)
                 .idleTimeout(Duration.ofSeconds(60))
+                .doOnChannelInit((observer, channel, remote) -> channel.pipeline()
+                        .addBefore(NettyPipeline.ReactiveBridge, HeadFlush.NAME, new HeadFlush()))
                 .handle(new ProxyHandler(routes, new UpstreamForwarder(clients, health, replayBufferBytes),
                         authenticator, maxSignedBodyBytes, consoleTestKey, callSinks))
                 .bindNow(Duration.ofSeconds(10));

@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,12 @@ import reactor.netty.http.server.HttpServerResponse;
 final class UpstreamForwarder {
     static final String REQUEST_ID = "X-Request-Id";
     static final String CREDENTIAL_HEADER = "X-Gatehouse-Credential";
+
+    /**
+     * With a fallback, {@code timeout} does not describe the source chain for its own exception (Reactor walks the
+     * whole operator chain for that description, on every call).
+     */
+    private static final Mono<Step> DEADLINE_PASSED = Mono.error(() -> new TimeoutException("route deadline passed"));
 
     private final UpstreamClients clients;
     private final UpstreamHealth health;
@@ -114,7 +121,7 @@ final class UpstreamForwarder {
                 .flatMap(tick -> headReceived.get() ? Mono.<Long>never() : Mono.just(tick));
         ConnectionReuse reuse = new ConnectionReuse();
         return exchange(call, slot, provider, target, startedAt, attemptStart, headReceived, reuse)
-                .timeout(deadline)
+                .timeout(deadline, DEADLINE_PASSED)
                 .onErrorResume(error -> failed(call, slot, provider, target, startedAt, attemptStart, error, reuse))
                 .flatMap(step -> switch (step.kind()) {
                     case DONE -> Mono.<Void>empty();
@@ -282,12 +289,24 @@ final class UpstreamForwarder {
     }
 
     private UpstreamTarget chooseHealthyTarget(GatewayCall call, CompiledProvider provider) {
-        List<UpstreamTarget> healthy = provider.targets().stream()
-                .filter(t -> !health.isEjected(call.route.tenant(), provider.name(), t.origin())).toList();
+        List<UpstreamTarget> targets = provider.targets();
+        if (targets.size() == 1) {
+            UpstreamTarget only = targets.get(0);
+            return health.isEjected(call.route.tenant(), provider.name(), only.origin()) ? null : only;
+        }
+        List<UpstreamTarget> healthy = new ArrayList<>(targets.size());
+        List<UpstreamTarget> fresh = new ArrayList<>(targets.size());
+        for (UpstreamTarget target : targets) {
+            if (!health.isEjected(call.route.tenant(), provider.name(), target.origin())) {
+                healthy.add(target);
+                if (!call.tried.contains(target)) {
+                    fresh.add(target);
+                }
+            }
+        }
         if (healthy.isEmpty()) {
             return null;
         }
-        List<UpstreamTarget> fresh = healthy.stream().filter(t -> !call.tried.contains(t)).toList();
         return CompiledProvider.weighted(fresh.isEmpty() ? healthy : fresh, ThreadLocalRandom.current().nextDouble());
     }
 
