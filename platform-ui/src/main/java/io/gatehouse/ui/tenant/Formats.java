@@ -6,21 +6,12 @@ import io.gatehouse.gateway.route.ProviderSpec;
 import io.gatehouse.gateway.route.ProviderView;
 import io.gatehouse.gateway.route.RetrySpec;
 import io.gatehouse.gateway.route.RouteView;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** How the tenant pages write values in grid cells: short, and the same everywhere. */
 final class Formats {
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
-
     private Formats() {
-    }
-
-    static String timestamp(OffsetDateTime time) {
-        return time == null ? "" : TIMESTAMP.format(time.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
     static String count(int n, String noun) {

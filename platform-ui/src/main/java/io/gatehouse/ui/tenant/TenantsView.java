@@ -11,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -24,8 +23,10 @@ import io.gatehouse.common.NotFoundException;
 import io.gatehouse.gateway.route.ProviderService;
 import io.gatehouse.gateway.route.RouteService;
 import io.gatehouse.ui.base.Confirm;
+import io.gatehouse.ui.base.FilterField;
 import io.gatehouse.ui.base.MainLayout;
 import io.gatehouse.ui.base.Notices;
+import io.gatehouse.ui.base.Times;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
 
@@ -40,7 +41,8 @@ public class TenantsView extends VerticalLayout {
     private final AccessControl access;
     private final Caller caller;
     private final Grid<TenantView> grid = new Grid<>(TenantView.class, false);
-    private final TextField filter = new TextField();
+    private final TextField filter = FilterField.of("tenant-filter", "Filter by slug or name",
+            () -> grid.getListDataView().refreshAll());
 
     TenantsView(TenantService tenants, ProviderService providers, RouteService routes, AccessControl access) {
         this.tenants = tenants;
@@ -50,13 +52,6 @@ public class TenantsView extends VerticalLayout {
         this.routes = routes;
         setSizeFull();
 
-        filter.setId("tenant-filter");
-        filter.setPlaceholder("Filter by slug or name");
-        filter.setWidth("20rem");
-        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.EAGER);
-        filter.addValueChangeListener(e -> grid.getListDataView().refreshAll());
         Button create = new Button("New tenant", VaadinIcon.PLUS.create(), e -> openCreate());
         create.setId("new-tenant");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -75,7 +70,7 @@ public class TenantsView extends VerticalLayout {
         grid.addComponentColumn(t -> new RouterLink(t.slug(), TenantDetailView.class, new RouteParameters("slug", t.slug())))
                 .setHeader("Slug").setComparator(TenantView::slug).setSortable(true).setAutoWidth(true);
         grid.addColumn(TenantView::name).setHeader("Name").setSortable(true).setFlexGrow(1);
-        grid.addColumn(t -> Formats.timestamp(t.createdAt())).setHeader("Created").setAutoWidth(true)
+        grid.addColumn(t -> Times.utc(t.createdAt())).setHeader("Created").setAutoWidth(true)
                 .setComparator(TenantView::createdAt).setSortable(true);
         grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(caller.isPlatformAdmin() ? "No tenants yet. Create one with \"New tenant\"."
@@ -143,7 +138,7 @@ public class TenantsView extends VerticalLayout {
     }
 
     private boolean matchesFilter(TenantView tenant) {
-        String term = filter.getValue().strip().toLowerCase(Locale.ROOT);
+        String term = FilterField.term(filter);
         return term.isEmpty() || tenant.slug().contains(term) || tenant.name().toLowerCase(Locale.ROOT).contains(term);
     }
 }
