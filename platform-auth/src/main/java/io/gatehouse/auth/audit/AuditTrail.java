@@ -1,5 +1,6 @@
 package io.gatehouse.auth.audit;
 
+import io.gatehouse.auth.access.RequestOrigin;
 import io.gatehouse.common.PageCursor;
 import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,11 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
     private final AuditEventRepository events;
-    private final ObjectProvider<AuditActorSource> actorSource;
+    private final ObjectProvider<RequestOrigin> origin;
 
-    AuditTrail(AuditEventRepository events, ObjectProvider<AuditActorSource> actorSource) {
+    AuditTrail(AuditEventRepository events, ObjectProvider<RequestOrigin> origin) {
         this.events = events;
-        this.actorSource = actorSource;
+        this.origin = origin;
     }
 
     /**
@@ -28,7 +29,7 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String tenant, String objectType, String objectId, String detail) {
-        AuditActorSource source = actorSource.getIfAvailable();
+        RequestOrigin source = origin.getIfAvailable();
         String ip = source != null ? source.ip() : null;
         events.save(new AuditEvent(PageCursor.column(Instant.now()), currentActor(), ip, action, tenant, objectType,
                 objectId, detail == null ? null : truncate(detail)));
@@ -36,8 +37,12 @@ public class AuditTrail {
 
     /** Who is acting now: the signed-in user, or "system" outside a request. */
     public String currentActor() {
-        AuditActorSource source = actorSource.getIfAvailable();
-        return source != null ? source.actor() : currentPrincipal();
+        RequestOrigin source = origin.getIfAvailable();
+        if (source == null) {
+            return currentPrincipal();
+        }
+        String principal = source.principal();
+        return principal == null ? "system" : principal;
     }
 
     static String currentPrincipal() {

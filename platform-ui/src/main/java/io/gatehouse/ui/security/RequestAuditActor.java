@@ -2,7 +2,6 @@ package io.gatehouse.ui.security;
 
 import com.vaadin.flow.server.VaadinRequest;
 import io.gatehouse.auth.access.RequestOrigin;
-import io.gatehouse.auth.audit.AuditActorSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -12,18 +11,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The signed-in user and client IP of the current console or API request, for access checks and the audit trail. */
 @Component
-class RequestAuditActor implements AuditActorSource, RequestOrigin {
+class RequestAuditActor implements RequestOrigin {
 
     /**
      * The request's own principal first: Vaadin replaces the global security-context strategy, so the holder alone
      * is not reliable when several application contexts share a JVM (as tests do).
      */
-    @Override
-    public String actor() {
-        String principal = principal();
-        return principal == null ? "system" : principal;
-    }
-
     @Override
     public String principal() {
         java.security.Principal principal = null;
@@ -39,7 +32,6 @@ class RequestAuditActor implements AuditActorSource, RequestOrigin {
         return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
                 ? null : auth.getName();
     }
-
 
     @Override
     public String ip() {
