@@ -2,12 +2,15 @@
 # Request log benchmark on an embedded H2 file database: highest sustained write rate with zero drops, the writer's
 # drain rate, then 1,000,000 seeded rows and the logs API's page query per filter. Prints numbers; never fails on them.
 # Arguments pass through: rows=1000000 seconds=10 rates=5000,10000,20000 dir=/tmp/some-dir (keep the database),
-# phase=queries (with the dir of an earlier run: time the queries again).
+# phase=queries (with the dir of an earlier run: time the queries again), phase=drain (only the writer's drain rate,
+# twice), drop=ix_a,ix_b (drop these indexes first, to see what each costs the writer).
 # Builds in the reactor (package, never install), so the shared ~/.m2 is not touched.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CP_FILE=$(mktemp)
-mvn -B -q -o -Pbench package dependency:build-classpath -DskipTests -pl bench/request-log -am \
-    -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime >/dev/null
+build() { mvn -B -q "$@" -Pbench package dependency:build-classpath -DskipTests -pl bench/request-log -am \
+    -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime; }
+# Offline first (fast); on a fresh machine the dependency plugin is not in ~/.m2 yet, so fetch it once.
+build -o >/dev/null 2>&1 || build >/dev/null || { echo "build failed: run the mvn command above without -q"; exit 1; }
 CP="bench/request-log/target/classes:platform-gateway/target/classes:platform-auth/target/classes:db/target/classes:$(cat "$CP_FILE")"
 exec java -Xmx2g -cp "$CP" io.gatehouse.gateway.log.RequestLogBench "$@"

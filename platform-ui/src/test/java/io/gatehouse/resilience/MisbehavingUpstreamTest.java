@@ -348,8 +348,8 @@ class MisbehavingUpstreamTest {
     /**
      * The stale keep-alive race made deterministic: the upstream answers on a keep-alive connection, then - as if its
      * idle timer fired just as the gateway reused the connection - reads the next request and closes without a byte
-     * of response. README ("Reactor Netty also retries once, transparently, a request that failed on a reused
-     * connection before anything came back") promises the caller never sees this.
+     * of response. README (the idle keep-alive race: "the gateway retries the request once, at once, on another
+     * connection") promises the caller never sees this failure, and the attempt list records it.
      */
     @Test
     void aGetOnAReusedConnectionThatTheUpstreamDroppedBeforeAnsweringIsRetriedTransparently() throws Exception {
@@ -378,6 +378,8 @@ class MisbehavingUpstreamTest {
             assertThat(droppedOnReusedConnection.get()).as("the second request went on the reused connection").isEqualTo(1);
             assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
             assertThat(second.body()).isEqualTo("fresh connection");
+            // the gateway's own retry, not a hidden one in the HTTP client: the dropped attempt is on record
+            assertThat(second.headers().firstValue("X-Gateway-Attempts")).hasValue("2");
             assertThat(up.connections.get()).isEqualTo(2);
         }
     }

@@ -92,7 +92,10 @@ final class UpstreamClients {
     }
 
     private HttpClient configure(HttpClient client) {
+        // disableRetry: Reactor Netty would otherwise resend, silently, a request that failed on a reused connection;
+        // the forwarder does that itself (ConnectionReuse) and records the failed attempt with its reason.
         return client.followRedirect(false)
+                .disableRetry(true)
                 .doOnRequest(ConnectionReuse::onRequest)
                 .doOnConnected(connection -> refuseBlocked(policy, connection.channel().remoteAddress()));
     }

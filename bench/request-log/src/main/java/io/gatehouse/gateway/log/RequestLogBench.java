@@ -25,7 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       logs API (the exact SQL of {@link RequestLogService}) for each filter: median and p95 of 30 runs.</li>
  * </ol>
  * Prints numbers; never fails on them. Arguments: {@code rows=1000000 seconds=10 rates=5000,10000,... dir=PATH
- * phase=all|queries} ({@code phase=queries} with the {@code dir} of an earlier run times the queries again).
+ * phase=all|queries|drain drop=INDEX,...} ({@code phase=queries} with the {@code dir} of an earlier run times the
+ * queries again; {@code phase=drain} measures only the writer's drain rate; {@code drop} removes indexes first, to see
+ * what each one costs the writer).
  */
 public final class RequestLogBench {
     private static final String[] STATUSES = {"200", "200", "200", "200", "200", "200", "200", "200", "200", "200",
@@ -56,6 +58,17 @@ public final class RequestLogBench {
             for (int t = 0; t < 20 && jdbc.queryForObject("SELECT COUNT(*) FROM tenant", Long.class) < 20; t++) {
                 jdbc.update("INSERT INTO tenant (slug, name, created_at, updated_at) VALUES (?, ?, CURRENT_TIMESTAMP, "
                         + "CURRENT_TIMESTAMP)", tenant(t), "Bench " + t);
+            }
+            for (String index : arg(args, "drop", "").split(",")) {
+                if (!index.isBlank()) {
+                    jdbc.execute("DROP INDEX IF EXISTS " + index); // what one index costs the writer
+                }
+            }
+            if (arg(args, "phase", "all").equals("drain")) {
+                warmUp(db);
+                drainRate(db);
+                drainRate(db);
+                return;
             }
             if (!arg(args, "phase", "all").equals("queries")) {
                 warmUp(db);
