@@ -56,7 +56,16 @@ public class GatewayServer implements SmartLifecycle {
         this.replayBufferBytes = replayBufferBytes;
         this.configuredPort = configuredPort;
         this.bindAddress = bindAddress;
-        this.ioThreads = ioThreads > 0 ? ioThreads : LoopResources.DEFAULT_IO_WORKER_COUNT;
+        this.ioThreads = eventLoops(ioThreads);
+    }
+
+    /**
+     * How many event loops the gateway runs: {@code platform.gateway.io-threads} when set (above 0), else one per
+     * available processor. Reactor Netty's own default is at least 4; on 2 cores, 2 loops measured equal or better
+     * throughput and a lower p99 than 4 (more loops than cores only add context switches).
+     */
+    static int eventLoops(int configured) {
+        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     @Override
@@ -76,7 +85,8 @@ public class GatewayServer implements SmartLifecycle {
                 .handle(new ProxyHandler(routes, new UpstreamForwarder(clients, health, replayBufferBytes),
                         authenticator, maxSignedBodyBytes, consoleTestKey, callSinks))
                 .bindNow(Duration.ofSeconds(10));
-        LOG.info("Gateway listening on http://{}:{} ({} routes)", bindAddress, port(), routes.current().size());
+        LOG.info("Gateway listening on http://{}:{} ({} routes, {} event loops)", bindAddress, port(),
+                routes.current().size(), ioThreads);
     }
 
     @Override

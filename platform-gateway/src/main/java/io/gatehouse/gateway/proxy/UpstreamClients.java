@@ -149,7 +149,9 @@ final class UpstreamClients {
 
     /**
      * One event loop of the gateway's {@link LoopResources}: new upstream connections are registered on it, and
-     * the channel types come from the owning resources (epoll when native transport is in use).
+     * the channel types come from the owning resources for the transport of that loop (epoll channels on an epoll
+     * loop, NIO channels on an NIO loop, e.g. with {@code -Dreactor.netty.native=false}: a channel of another
+     * transport cannot be registered on it).
      */
     private static final class PinnedLoop implements LoopResources {
         private final LoopResources owner;
@@ -177,12 +179,21 @@ final class UpstreamClients {
 
         @Override
         public <C extends Channel> C onChannel(Class<C> channelType, EventLoopGroup group) {
-            return owner.onChannel(channelType, owner.onClient(true));
+            return owner.onChannel(channelType, transportOf(group));
         }
 
         @Override
         public <C extends Channel> Class<? extends C> onChannelClass(Class<C> channelType, EventLoopGroup group) {
-            return owner.onChannelClass(channelType, owner.onClient(true));
+            return owner.onChannelClass(channelType, transportOf(group));
+        }
+
+        /**
+         * The group that tells the resources which transport {@code group} uses: they recognise a transport by its
+         * group type (an EpollEventLoopGroup, say), not by one of its loops, which is what this class hands out.
+         */
+        private EventLoopGroup transportOf(EventLoopGroup group) {
+            EventLoopGroup given = group != null ? group : loop;
+            return given instanceof EventLoop single && single.parent() != null ? single.parent() : given;
         }
 
         @Override

@@ -1,0 +1,115 @@
+package io.gatehouse.gateway.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.gatehouse.gateway.route.CompiledProvider;
+import io.gatehouse.gateway.route.TestProviders;
+import io.gatehouse.gateway.upstream.UpstreamAddressPolicy;
+import io.netty.channel.Channel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.netty.Connection;
+import reactor.netty.DisposableServer;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * Calls forwarded through the client pinned to the caller's event loop, with the gateway's loops on either
+ * transport: the upstream connection must be a channel of the loop's own transport (an epoll channel cannot be
+ * registered on an NIO loop, which made every call fail with {@code -Dreactor.netty.native=false}).
+ */
+class UpstreamClientsTransportTest {
+    private static final UpstreamAddressPolicy LOOPBACK =
+            new UpstreamAddressPolicy(UpstreamAddressPolicy.parseAllowlist("127.0.0.0/8"));
+
+    private HttpServer upstream;
+    private LoopResources loops;
+    private UpstreamClients clients;
+    private DisposableServer gateway;
+    private final AtomicReference<Channel> callerChannel = new AtomicReference<>();
+    private final AtomicReference<Channel> upstreamChannel = new AtomicReference<>();
+
+    @BeforeEach
+    void startUpstream() throws IOException {
+        upstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        upstream.createContext("/ping", exchange -> {
+            byte[] body = "pong".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        upstream.start();
+        loops = LoopResources.create("gatehouse-test-gateway", 1, true);
+        clients = new UpstreamClients(LOOPBACK, loops);
+    }
+
+    @AfterEach
+    void stop() {
+        if (gateway != null) {
+            gateway.disposeNow(Duration.ofSeconds(5));
+        }
+        clients.dispose();
+        loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block(Duration.ofSeconds(10));
+        upstream.stop(0);
+    }
+
+    @Test
+    void aPinnedClientOnAnNioLoopConnectsOverNio() throws Exception {
+        assertThat(call(false)).isEqualTo("200 pong");
+        assertThat(callerChannel.get()).isInstanceOf(NioSocketChannel.class);
+        assertUpstreamConnectionOnTheCallersLoopAndTransport();
+    }
+
+    @Test
+    void aPinnedClientOnANativeLoopConnectsOverTheNativeTransport() throws Exception {
+        assumeTrue(LoopResources.hasNativeSupport(), "no native transport on this machine");
+        assertThat(call(true)).isEqualTo("200 pong");
+        assertThat(callerChannel.get()).isNotInstanceOf(NioSocketChannel.class);
+        assertUpstreamConnectionOnTheCallersLoopAndTransport();
+    }
+
+    private void assertUpstreamConnectionOnTheCallersLoopAndTransport() {
+        assertThat(upstreamChannel.get()).isNotNull();
+        assertThat(upstreamChannel.get().eventLoop()).isSameAs(callerChannel.get().eventLoop());
+        assertThat(upstreamChannel.get().getClass()).isEqualTo(callerChannel.get().getClass());
+    }
+
+    /** One call through a gateway-like listener on {@link #loops} that forwards to the upstream. */
+    private String call(boolean nativeTransport) throws Exception {
+        CompiledProvider provider = TestProviders.forwarding("echo",
+                "http://127.0.0.1:" + upstream.getAddress().getPort(), 2000, 5000);
+        gateway = reactor.netty.http.server.HttpServer.create()
+                .runOn(loops, nativeTransport)
+                .host("127.0.0.1")
+                .port(0)
+                .handle((request, response) -> {
+                    callerChannel.set(((Connection) request).channel());
+                    return response.sendString(clients.forProvider(provider, request)
+                            .doOnConnected(connection -> upstreamChannel.set(connection.channel()))
+                            .get()
+                            .uri(provider.targets().get(0).url() + "/ping")
+                            .responseContent()
+                            .aggregate()
+                            .asString());
+                })
+                .bindNow(Duration.ofSeconds(10));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/ping"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() + " " + answer.body();
+    }
+}
