@@ -3,8 +3,9 @@ package io.gatehouse.auth.access;
 import io.gatehouse.auth.user.ConsoleRole;
 import io.gatehouse.common.ForbiddenException;
 import io.gatehouse.common.NotFoundException;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,9 +15,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * The authorization checks services make first. Membership is read from the database on every check (a few indexed
- * rows), so a role change, a removed membership or a disabled account takes effect on the next call, also for
- * console sessions that are already open.
+ * The authorization checks services make first. The caller's role and memberships are read from the database (a few
+ * indexed rows) once per servlet request and again in the next one (see {@link CallerMemo}), so a role change, a
+ * removed membership or a disabled account takes effect on the next click or API call, also for console sessions
+ * that are already open.
  */
 @Service
 public class AccessControl {
@@ -34,24 +36,51 @@ public class AccessControl {
      * sets an authentication (anonymous at least), so a request can never be taken for the system.
      */
     public Caller caller() {
-        String name = principal();
+        return resolved().caller();
+    }
+
+    /**
+     * Reads the caller afresh for the rest of the current request: for services that change console users, so a
+     * change of the caller's own memberships (or its rollback) is never answered from what was read before it.
+     */
+    public void rereadCallerForRestOfRequest() {
+        CallerMemo.stop(origin.getIfAvailable());
+    }
+
+    private ResolvedCaller resolved() {
+        RequestOrigin request = origin.getIfAvailable();
+        String name = principal(request);
         if (name == null) {
             Authentication auth = SecurityContextHolder.getContext().getAuthentication();
             if (auth != null) {
                 // the security filter chain marks an unauthenticated request as anonymous: never the system
                 throw new ForbiddenException("sign in first");
             }
-            return Caller.system();
+            return ResolvedCaller.SYSTEM;
         }
+        ResolvedCaller kept = CallerMemo.recall(request, name);
+        if (kept != null) {
+            return kept;
+        }
+        ResolvedCaller read = read(name);
+        CallerMemo.keep(request, read);
+        return read;
+    }
+
+    /** Two queries: the user row, then its memberships with the tenants' slugs. */
+    private ResolvedCaller read(String name) {
         List<Object[]> rows = jdbc.query("SELECT id, role, enabled FROM console_user WHERE username = ?",
                 (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)}, name);
         if (rows.isEmpty() || !(Boolean) rows.get(0)[2]) {
             throw new ForbiddenException("your account was disabled or removed; ask a platform admin");
         }
-        long userId = (Long) rows.get(0)[0];
-        Set<Long> tenants = new HashSet<>(jdbc.queryForList(
-                "SELECT tenant_id FROM console_user_tenant WHERE user_id = ?", Long.class, userId));
-        return new Caller(name, ConsoleRole.valueOf((String) rows.get(0)[1]), tenants);
+        Map<String, Long> tenants = new HashMap<>();
+        jdbc.query("SELECT t.slug, t.id FROM console_user_tenant m JOIN tenant t ON t.id = m.tenant_id"
+                + " WHERE m.user_id = ?", rs -> {
+                    tenants.put(rs.getString(1), rs.getLong(2));
+                }, rows.get(0)[0]);
+        Caller caller = new Caller(name, ConsoleRole.valueOf((String) rows.get(0)[1]), Set.copyOf(tenants.values()));
+        return new ResolvedCaller(caller, tenants);
     }
 
     /** Refuses anyone but a platform admin (or the system); {@code what} completes "only platform admins may …". */
@@ -65,21 +94,14 @@ public class AccessControl {
 
     /** The id of a tenant the caller may read; an unknown or foreign tenant is "not found" alike. */
     public long readableTenant(String slug) {
-        Caller caller = caller();
-        long id = tenantId(slug);
-        if (!caller.canRead(id)) {
-            throw noSuchTenant(slug);
-        }
-        return id;
+        return tenantId(resolved(), slug);
     }
 
     /** The id of a tenant the caller may change; foreign → not found, own tenant but read-only role → forbidden. */
     public long manageableTenant(String slug) {
-        Caller caller = caller();
-        long id = tenantId(slug);
-        if (!caller.canRead(id)) {
-            throw noSuchTenant(slug);
-        }
+        ResolvedCaller resolved = resolved();
+        Caller caller = resolved.caller();
+        long id = tenantId(resolved, slug);
         if (!caller.canManage(id)) {
             throw new ForbiddenException("your role " + caller.role() + " is read-only in tenant '" + slug + "'");
         }
@@ -88,24 +110,30 @@ public class AccessControl {
 
     /** The slugs of the tenants the caller may read, or null for "every tenant, and what belongs to none". */
     public Set<String> readableTenantSlugs() {
-        Caller caller = caller();
-        if (caller.isPlatformAdmin()) {
-            return null;
-        }
-        Set<String> slugs = new HashSet<>();
-        for (Long id : caller.tenantIds()) {
-            slugs.addAll(jdbc.queryForList("SELECT slug FROM tenant WHERE id = ?", String.class, id));
-        }
-        return Set.copyOf(slugs);
+        ResolvedCaller resolved = resolved();
+        return resolved.caller().isPlatformAdmin() ? null : resolved.tenantSlugs();
     }
 
     /** Whether the caller may change this tenant's objects (for views deciding which buttons to show). */
     public boolean canManage(String slug) {
-        List<Long> ids = tenantIds(slug);
-        return !ids.isEmpty() && caller().canManage(ids.get(0));
+        ResolvedCaller resolved = resolved();
+        Caller caller = resolved.caller();
+        if (caller.isPlatformAdmin()) {
+            return !tenantIds(slug).isEmpty();
+        }
+        Long id = resolved.memberTenant(slug);
+        return id != null && caller.canManage(id);
     }
 
-    private long tenantId(String slug) {
+    /** The id of a tenant the caller may read: a member's own tenants need no query, a platform admin's one. */
+    private long tenantId(ResolvedCaller resolved, String slug) {
+        if (!resolved.caller().isPlatformAdmin()) {
+            Long id = resolved.memberTenant(slug);
+            if (id == null) {
+                throw noSuchTenant(slug);
+            }
+            return id;
+        }
         List<Long> ids = tenantIds(slug);
         if (ids.isEmpty()) {
             throw noSuchTenant(slug);
@@ -122,8 +150,7 @@ public class AccessControl {
         return new NotFoundException("no tenant '" + slug + "'");
     }
 
-    private String principal() {
-        RequestOrigin source = origin.getIfAvailable();
+    private static String principal(RequestOrigin source) {
         String name = source == null ? null : source.principal();
         if (name != null) {
             return name;

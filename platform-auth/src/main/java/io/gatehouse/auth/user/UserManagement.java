@@ -63,6 +63,7 @@ public class UserManagement {
 
     @Transactional
     public CreatedUser create(NewUser request) {
+        access.rereadCallerForRestOfRequest(); // the change may concern the caller itself
         Caller caller = requireUserAdmin();
         List<FieldProblem> problems = new ArrayList<>();
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
@@ -102,6 +103,7 @@ public class UserManagement {
 
     @Transactional
     public UserView update(String username, UserChange change) {
+        access.rereadCallerForRestOfRequest(); // the change may concern the caller itself
         Caller caller = requireUserAdmin();
         ConsoleUser user = findVisible(caller, username);
         requireManageable(caller, user, "change");
@@ -154,6 +156,7 @@ public class UserManagement {
 
     @Transactional
     public void delete(String username) {
+        access.rereadCallerForRestOfRequest(); // the change may concern the caller itself
         Caller caller = requireUserAdmin();
         ConsoleUser user = findVisible(caller, username);
         requireManageable(caller, user, "delete");

@@ -6,6 +6,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -31,6 +32,26 @@ class RequestAuditActor implements RequestOrigin {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         return auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
                 ? null : auth.getName();
+    }
+
+    /** Only a servlet request bound by Spring's request-context filter; never one of Vaadin's push messages. */
+    @Override
+    public Object attribute(String name) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request == null ? null : request.getAttribute(name, RequestAttributes.SCOPE_REQUEST);
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return;
+        }
+        if (value == null) {
+            request.removeAttribute(name, RequestAttributes.SCOPE_REQUEST);
+        } else {
+            request.setAttribute(name, value, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     @Override
