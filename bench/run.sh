@@ -13,7 +13,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-3}
 WORK=$(mktemp -d /tmp/gatehouse-bench.XXXX)
-JAR=platform-ui/target/platform.jar
+JAR=${JAR:-platform-ui/target/platform.jar}
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests"; exit 1; }
 command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "install nginx and wrk first"; exit 1; }
 

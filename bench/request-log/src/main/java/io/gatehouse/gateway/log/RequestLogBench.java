@@ -232,6 +232,10 @@ public final class RequestLogBench {
         time(jdbc, tenantId, "status=5xx", LogFilter.parse(null, "5xx", null, null, null, null, null, null));
         time(jdbc, tenantId, "status=502", LogFilter.parse(null, "502", null, null, null, null, null, null));
         time(jdbc, tenantId, "credential=c7", LogFilter.parse(null, null, "c7", null, null, null, null, null));
+        time(jdbc, tenantId, "credential=nobody (no row matches)", LogFilter.parse(null, null, "nobody", null, null, null,
+                null, null));
+        time(jdbc, tenantId, "route=r3&status=404 (no row matches)", LogFilter.parse("r3", "404", null, null, null,
+                null, null, null));
         time(jdbc, tenantId, "route=r3&status=5xx", LogFilter.parse("r3", "5xx", null, null, null, null, null, null));
         time(jdbc, tenantId, "from/to: one hour 3 days ago", LogFilter.parse(null, null, null,
                 threeDaysAgo.toString(), threeDaysAgo.plus(1, ChronoUnit.HOURS).toString(), null, null, null));
