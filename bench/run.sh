@@ -17,22 +17,9 @@ JAR=${JAR:-platform-ui/target/platform.jar}
 [ -f "$JAR" ] || { echo "build first: mvn -B -q package -DskipTests"; exit 1; }
 command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "install nginx and wrk first"; exit 1; }
 
-BODY=$(head -c 1024 /dev/zero | tr '\0' 'x')
-cat > "$WORK/nginx.conf" <<NGINX
-worker_processes 1;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  upstream origin { server 127.0.0.1:18080; keepalive 64; }
-  server { listen 127.0.0.1:18080; location / { default_type text/plain; return 200 "$BODY"; } }
-  server { listen 127.0.0.1:18090;
-           location / { proxy_pass http://origin; proxy_http_version 1.1; proxy_set_header Connection ""; } }
-}
-NGINX
-nginx -c "$WORK/nginx.conf"
-cleanup() { nginx -c "$WORK/nginx.conf" -s stop 2>/dev/null || true; [ -n "${GH_PID:-}" ] && kill "$GH_PID" 2>/dev/null || true; }
+source bench/nginx.sh
+start_nginx
+cleanup() { stop_nginx; [ -n "${GH_PID:-}" ] && kill "$GH_PID" 2>/dev/null || true; }
 trap cleanup EXIT
 
 PASS=bench-admin-password
