@@ -10,10 +10,8 @@ ROUNDS=${ROUNDS:-3}
 LOOPS=${LOOPS:-2}
 WORK=$(mktemp -d /tmp/gatehouse-netty-floor.XXXX)
 command -v nginx >/dev/null && command -v wrk >/dev/null || { echo "install nginx and wrk first"; exit 1; }
-build() { mvn -B -q "$@" package dependency:build-classpath -DskipTests -pl platform-gateway -am \
-    -Dmdep.outputFile="$WORK/cp" -Dmdep.includeScope=runtime; }
-# Offline first (fast); on a fresh machine the dependency plugin is not in ~/.m2 yet, so fetch it once.
-build -o >/dev/null 2>&1 || build >/dev/null || { echo "build failed: run the mvn command above without -q"; exit 1; }
+source bench/classpath.sh
+module_classpath platform-gateway "$WORK/cp"
 CP=$(tr ':' '\n' < "$WORK/cp" | grep '/io/netty/' | paste -sd:)   # the gateway's own Netty jars, nothing else
 javac -cp "$CP" -d "$WORK/classes" bench/netty-floor/BareNettyProxy.java
 

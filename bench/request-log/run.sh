@@ -8,9 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CP_FILE=$(mktemp)
-build() { mvn -B -q "$@" -Pbench package dependency:build-classpath -DskipTests -pl bench/request-log -am \
-    -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=runtime; }
-# Offline first (fast); on a fresh machine the dependency plugin is not in ~/.m2 yet, so fetch it once.
-build -o >/dev/null 2>&1 || build >/dev/null || { echo "build failed: run the mvn command above without -q"; exit 1; }
+source bench/classpath.sh
+module_classpath bench/request-log "$CP_FILE"
 CP="bench/request-log/target/classes:platform-gateway/target/classes:platform-auth/target/classes:db/target/classes:$(cat "$CP_FILE")"
 exec java -Xmx2g -cp "$CP" io.gatehouse.gateway.log.RequestLogBench "$@"
