@@ -97,7 +97,8 @@ final class UpstreamFailures {
     }
 
     static boolean isPoolExhausted(Throwable cause) {
-        return cause.getClass().getSimpleName().equals("PoolAcquireTimeoutException")
+        return cause instanceof UpstreamPoolExhaustedException
+                || cause.getClass().getSimpleName().equals("PoolAcquireTimeoutException")
                 || cause.getClass().getSimpleName().equals("PoolAcquirePendingLimitException");
     }
 

@@ -29,8 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.NettyPipeline;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -160,16 +158,8 @@ final class UpstreamForwarder {
                     : Faults.delayed(mock.latencyMs(), attempted.provider, attempted.target, "mock latency", true,
                     answer);
         }
-        return send(attempted.call, attempted.provider, attempted.target)
-                .responseConnection((upstream, connection) -> {
-                    // The per-try timeout guards the wait for the head; a streaming body may pause longer.
-                    connection.removeHandler(NettyPipeline.ResponseTimeoutHandler);
-                    return answered(attempted, UpstreamAnswer.of(upstream, connection), "");
-                })
-                // single(), not next(): next() cancels the exchange, and a cancelled connection is closed instead
-                // of going back to the pool.
-                .single()
-                .contextWrite(context -> context.put(ConnectionReuse.CONTEXT_KEY, attempted.reuse));
+        return clients.exchange(attempted.call.request, upstreamRequest(attempted))
+                .flatMap(answer -> answered(attempted, answer, ""));
     }
 
     /** A response head arrived: pass it through, or drop it and retry. */
@@ -340,19 +330,32 @@ final class UpstreamForwarder {
         return backoff;
     }
 
-    private HttpClient.ResponseReceiver<?> send(GatewayCall call, CompiledProvider provider, UpstreamTarget target) {
-        String uri = target.origin() + PathJoin.join(target.basePath(), call.uriPath, call.rawQuery);
+    private UpstreamRequest upstreamRequest(Attempted attempted) {
+        GatewayCall call = attempted.call;
+        CompiledProvider provider = attempted.provider;
+        UpstreamTarget target = attempted.target;
+        String uri = PathJoin.join(target.basePath(), call.uriPath, call.rawQuery);
         HttpHeaders headers = upstreamHeaders(call, provider);
-        HttpClient.RequestSender sender = clients.forProvider(provider, call.request).headers(h -> h.set(headers))
-                .request(call.request.method()).uri(uri);
+        headers.set(HttpHeaderNames.HOST, hostHeader(target));
         if (call.body != null) {
             headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
             headers.set(HttpHeaderNames.CONTENT_LENGTH, call.body.length);
-            return call.body.length == 0 ? sender : sender.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(call.body)));
+            return new UpstreamRequest(target, call.request.method(), uri, headers, call.body, null,
+                    provider.connectTimeoutMs(), provider.responseTimeoutMs(), attempted.reuse);
         }
         // Streamed body: only ever sent once (a later attempt happens only after a connect failure sent nothing).
-        return sender.send((upstreamRequest, out) -> out.send(call.request.receive().retain()
-                .doOnNext(chunk -> call.trace.bytesIn += chunk.readableBytes())));
+        Publisher<ByteBuf> body = call.request.receive().retain()
+                .doOnNext(chunk -> call.trace.bytesIn += chunk.readableBytes());
+        return new UpstreamRequest(target, call.request.method(), uri, headers, null, body,
+                provider.connectTimeoutMs(), provider.responseTimeoutMs(), attempted.reuse);
+    }
+
+    /** The target's authority as the Host header: the port only when it is not the scheme's default. */
+    static String hostHeader(UpstreamTarget target) {
+        String host = target.host().contains(":") && !target.host().startsWith("[") ? "[" + target.host() + "]"
+                : target.host();
+        boolean defaultPort = target.port() == (target.scheme().equals("https") ? 443 : 80);
+        return defaultPort ? host : host + ":" + target.port();
     }
 
     private static HttpHeaders upstreamHeaders(GatewayCall call, CompiledProvider provider) {

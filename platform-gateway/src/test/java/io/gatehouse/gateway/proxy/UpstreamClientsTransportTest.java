@@ -7,7 +7,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.gatehouse.gateway.route.CompiledProvider;
 import io.gatehouse.gateway.route.TestProviders;
 import io.gatehouse.gateway.upstream.UpstreamAddressPolicy;
+import io.gatehouse.gateway.route.UpstreamTarget;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,11 +21,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.netty.Connection;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.DisposableServer;
 import reactor.netty.resources.LoopResources;
 
@@ -39,7 +45,6 @@ class UpstreamClientsTransportTest {
     private UpstreamClients clients;
     private DisposableServer gateway;
     private final AtomicReference<Channel> callerChannel = new AtomicReference<>();
-    private final AtomicReference<Channel> upstreamChannel = new AtomicReference<>();
 
     @BeforeEach
     void startUpstream() throws IOException {
@@ -81,9 +86,11 @@ class UpstreamClientsTransportTest {
     }
 
     private void assertUpstreamConnectionOnTheCallersLoopAndTransport() {
-        assertThat(upstreamChannel.get()).isNotNull();
-        assertThat(upstreamChannel.get().eventLoop()).isSameAs(callerChannel.get().eventLoop());
-        assertThat(upstreamChannel.get().getClass()).isEqualTo(callerChannel.get().getClass());
+        Set<Channel> upstreamChannels = clients.connector().openConnections();
+        assertThat(upstreamChannels).hasSize(1);
+        Channel upstreamChannel = upstreamChannels.iterator().next();
+        assertThat(upstreamChannel.eventLoop()).isSameAs(callerChannel.get().eventLoop());
+        assertThat(upstreamChannel.getClass()).isEqualTo(callerChannel.get().getClass());
     }
 
     /** One call through a gateway-like listener on {@link #loops} that forwards to the upstream. */
@@ -96,13 +103,13 @@ class UpstreamClientsTransportTest {
                 .port(0)
                 .handle((request, response) -> {
                     callerChannel.set(((Connection) request).channel());
-                    return response.sendString(clients.forProvider(provider, request)
-                            .doOnConnected(connection -> upstreamChannel.set(connection.channel()))
-                            .get()
-                            .uri(provider.targets().get(0).url() + "/ping")
-                            .responseContent()
-                            .aggregate()
-                            .asString());
+                    UpstreamTarget target = provider.targets().get(0);
+                    DefaultHttpHeaders headers = new DefaultHttpHeaders();
+                    headers.set(HttpHeaderNames.HOST, UpstreamForwarder.hostHeader(target));
+                    UpstreamRequest ping = new UpstreamRequest(target, HttpMethod.GET, "/ping", headers, new byte[0],
+                            null, provider.connectTimeoutMs(), provider.responseTimeoutMs(), new ConnectionReuse());
+                    return response.sendString(clients.exchange(request, ping)
+                            .flatMap(answer -> ByteBufFlux.fromInbound(answer.body()).aggregate().asString()));
                 })
                 .bindNow(Duration.ofSeconds(10));
         HttpResponse<String> answer = HttpClient.newHttpClient().send(

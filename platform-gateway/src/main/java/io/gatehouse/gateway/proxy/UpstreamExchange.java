@@ -1,0 +1,380 @@
+package io.gatehouse.gateway.proxy;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.PrematureChannelClosureException;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpRequest;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.ReadTimeoutException;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * One request/response exchange with an upstream, from taking a connection to the end of the response body. Runs on
+ * the pool's event loop. The answer is handed over when its head arrives (the body follows through
+ * {@link UpstreamBody}); a per-try response timeout guards only the wait for that head. The connection goes back to
+ * the pool when both the request and the response are complete and the upstream keeps the connection alive;
+ * otherwise, or when anything goes wrong or is cancelled, it is closed.
+ */
+final class UpstreamExchange {
+    private final EventLoop loop;
+    private final UpstreamRequest request;
+    private final MonoSink<UpstreamAnswer> sink;
+    private UpstreamPool pool;
+    private UpstreamConnection connection;
+    private ScheduledFuture<?> timer;
+    private UpstreamBody body;
+    private RequestBodyWriter bodyWriter;
+    private boolean headReceived;
+    private boolean skippingInformational;
+    private boolean requestDone;
+    private boolean responseDone;
+    private boolean keepAlive;
+    private boolean readingPaused;
+    private boolean finished;
+    private boolean cancelled;
+
+    UpstreamExchange(EventLoop loop, UpstreamRequest request, MonoSink<UpstreamAnswer> sink) {
+        this.loop = loop;
+        this.request = request;
+        this.sink = sink;
+    }
+
+    UpstreamRequest request() {
+        return request;
+    }
+
+    void start(UpstreamPool owner) {
+        pool = owner;
+        if (!cancelled) {
+            pool.acquire(this);
+        }
+    }
+
+    void waitingSince(ScheduledFuture<?> acquireTimeout) {
+        timer = acquireTimeout;
+    }
+
+    void acquireFailed(Throwable cause) {
+        cancelTimer();
+        if (!cancelled && !finished) {
+            finished = true;
+            sink.error(cause);
+        }
+    }
+
+    void connectionReady(UpstreamConnection taken, boolean fromIdlePool) {
+        cancelTimer();
+        if (cancelled) {
+            taken.finished(true);
+            return;
+        }
+        connection = taken;
+        taken.serve(this);
+        request.reuse().connectionTaken(fromIdlePool);
+        writeRequest(taken.channel());
+    }
+
+    private void writeRequest(Channel channel) {
+        if (request.body() != null) {
+            ByteBuf content = request.body().length == 0 ? Unpooled.EMPTY_BUFFER
+                    : Unpooled.wrappedBuffer(request.body());
+            channel.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
+                    content, request.headers(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE))
+                    .addListener(this::requestWritten);
+            return;
+        }
+        DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
+                request.headers());
+        if (!request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            HttpUtil.setTransferEncodingChunked(head, true);
+        }
+        channel.writeAndFlush(head).addListener(this::writeFailed);
+        bodyWriter = new RequestBodyWriter(channel);
+        request.streamedBody().subscribe(bodyWriter);
+    }
+
+    private void requestWritten(io.netty.util.concurrent.Future<? super Void> write) {
+        if (!write.isSuccess()) {
+            writeFailed(write);
+            return;
+        }
+        requestDone = true;
+        if (!headReceived && !finished) {
+            // Per-try timeout: from the whole request being sent until the response head arrives.
+            timer = loop.schedule(this::responseTimedOut, request.responseTimeoutMs(), TimeUnit.MILLISECONDS);
+        }
+        finishIfComplete();
+    }
+
+    private void writeFailed(io.netty.util.concurrent.Future<? super Void> write) {
+        if (!write.isSuccess()) {
+            connectionLost(write.cause());
+        }
+    }
+
+    void headArrived(HttpResponse head) {
+        if (finished || headReceived) {
+            return;
+        }
+        if (head.decoderResult().isFailure()) {
+            Throwable cause = head.decoderResult().cause();
+            fail(cause instanceof DecoderException ? cause : new DecoderException(cause));
+            return;
+        }
+        int status = head.status().code();
+        if (status >= 100 && status < 200 && status != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+            skippingInformational = true; // 100 Continue and the like: the real head follows
+            return;
+        }
+        headReceived = true;
+        cancelTimer();
+        keepAlive = HttpUtil.isKeepAlive(head);
+        body = new UpstreamBody(loop, this);
+        sink.success(new Answer(head, body));
+    }
+
+    void contentArrived(HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        if (skippingInformational || !headReceived || finished) {
+            content.release();
+            if (last) {
+                skippingInformational = false;
+            }
+            return;
+        }
+        ByteBuf chunk = content.content();
+        if (chunk.isReadable()) {
+            body.next(chunk);
+        } else {
+            content.release();
+        }
+        if (last) {
+            responseDone = true;
+            body.complete();
+            finishIfComplete();
+        }
+    }
+
+    /** The connection closed or failed ({@code cause} null: closed by the upstream). */
+    void connectionLost(Throwable cause) {
+        if (finished) {
+            return;
+        }
+        fail(cause != null ? cause : new PrematureChannelClosureException(headReceived
+                ? "the upstream closed the connection before the end of the response body"
+                : "the upstream closed the connection before a response head"));
+    }
+
+    private void fail(Throwable cause) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        cancelTimer();
+        stopBodyWriter();
+        if (connection != null) {
+            connection.finished(false);
+        }
+        if (!headReceived) {
+            if (!cancelled) {
+                sink.error(cause);
+            }
+        } else if (!responseDone) {
+            body.fail(cause);
+        }
+    }
+
+    private void responseTimedOut() {
+        timer = null;
+        if (!headReceived) {
+            fail(ReadTimeoutException.INSTANCE);
+        }
+    }
+
+    /** The attempt no longer wants an answer (route deadline, caller gone): on any thread. */
+    void cancel() {
+        if (!loop.inEventLoop()) {
+            loop.execute(this::cancel);
+            return;
+        }
+        if (cancelled || headReceived) {
+            return;
+        }
+        cancelled = true;
+        if (pool != null && connection == null) {
+            pool.leaveLine(this);
+            cancelTimer();
+            return;
+        }
+        fail(new java.util.concurrent.CancellationException());
+    }
+
+    void bodyCancelled() {
+        if (!finished) {
+            finished = true;
+            stopBodyWriter();
+            connection.finished(false);
+        }
+    }
+
+    void bodyDemandChanged() {
+        if (finished || connection == null) {
+            return;
+        }
+        boolean pause = body.backlogged();
+        if (pause != readingPaused) {
+            readingPaused = pause;
+            connection.channel().config().setAutoRead(!pause);
+        }
+    }
+
+    private void finishIfComplete() {
+        if (finished || !responseDone) {
+            return;
+        }
+        if (!requestDone) {
+            // The upstream answered before the request body was all sent: the connection cannot carry another call.
+            finished = true;
+            stopBodyWriter();
+            connection.finished(false);
+            return;
+        }
+        finished = true;
+        if (readingPaused) {
+            connection.channel().config().setAutoRead(true);
+        }
+        connection.finished(keepAlive);
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void stopBodyWriter() {
+        if (bodyWriter != null) {
+            bodyWriter.stop();
+        }
+    }
+
+    /** Streams the caller's body to the upstream one chunk at a time, asking for the next when one is written. */
+    private final class RequestBodyWriter implements CoreSubscriber<ByteBuf> {
+        private final Channel channel;
+        private Subscription subscription;
+        private boolean stopped;
+
+        RequestBodyWriter(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            subscription = s;
+            if (stopped) {
+                s.cancel();
+            } else {
+                s.request(1);
+            }
+        }
+
+        @Override
+        public void onNext(ByteBuf chunk) {
+            if (!channel.eventLoop().inEventLoop()) {
+                channel.eventLoop().execute(() -> onNext(chunk));
+                return;
+            }
+            if (stopped) {
+                chunk.release();
+                return;
+            }
+            ChannelFuture write = channel.writeAndFlush(new DefaultHttpContent(chunk));
+            write.addListener(done -> {
+                if (!done.isSuccess()) {
+                    writeFailed(done);
+                } else if (!stopped) {
+                    subscription.request(1);
+                }
+            });
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (!channel.eventLoop().inEventLoop()) {
+                channel.eventLoop().execute(() -> onError(error));
+                return;
+            }
+            stopped = true;
+            fail(error);
+        }
+
+        @Override
+        public void onComplete() {
+            if (!channel.eventLoop().inEventLoop()) {
+                channel.eventLoop().execute(this::onComplete);
+                return;
+            }
+            if (stopped) {
+                return;
+            }
+            channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(UpstreamExchange.this::requestWritten);
+        }
+
+        void stop() {
+            if (!stopped) {
+                stopped = true;
+                if (subscription != null) {
+                    subscription.cancel();
+                }
+            }
+        }
+    }
+
+    /** The head as it arrived and its body still to come. */
+    private static final class Answer implements UpstreamAnswer {
+        private final HttpResponse head;
+        private final UpstreamBody body;
+
+        Answer(HttpResponse head, UpstreamBody body) {
+            this.head = head;
+            this.body = body;
+        }
+
+        @Override
+        public HttpResponseStatus status() {
+            return head.status();
+        }
+
+        @Override
+        public io.netty.handler.codec.http.HttpHeaders headers() {
+            return head.headers();
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<Void> discard() {
+            return reactor.core.publisher.Flux.from(body).doOnNext(ByteBuf::release).then();
+        }
+
+        @Override
+        public org.reactivestreams.Publisher<ByteBuf> body() {
+            return body;
+        }
+    }
+}

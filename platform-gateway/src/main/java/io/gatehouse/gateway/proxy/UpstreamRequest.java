@@ -1,0 +1,19 @@
+package io.gatehouse.gateway.proxy;
+
+import io.gatehouse.gateway.route.UpstreamTarget;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import org.reactivestreams.Publisher;
+
+/**
+ * What one attempt sends to one target.
+ *
+ * @param uri          path and query as sent in the request line
+ * @param body         the whole body when held in memory (sent with a Content-Length); null when streamed
+ * @param streamedBody the caller's body, read once as it arrives; null when {@code body} is set
+ */
+record UpstreamRequest(UpstreamTarget target, HttpMethod method, String uri, HttpHeaders headers, byte[] body,
+                       Publisher<ByteBuf> streamedBody, int connectTimeoutMs, int responseTimeoutMs,
+                       ConnectionReuse reuse) {
+}
