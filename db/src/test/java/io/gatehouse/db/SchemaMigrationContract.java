@@ -154,6 +154,46 @@ abstract class SchemaMigrationContract {
         }
     }
 
+    @Test
+    void requestLogRowsWrittenBeforeTheFilterKeysGetTheirKeys() throws SQLException {
+        DataSource db = emptyDatabase();
+        Flyway flyway = flyway(db);
+        Flyway.configure().configuration(flyway.getConfiguration()).target("5").load().migrate();
+        try (Connection c = db.getConnection()) {
+            logRow(c, "chat", "cred_1");
+            logRow(c, "chat", null);
+            logRow(c, null, "cred_2");
+        }
+
+        flyway.migrate();
+
+        try (Connection c = db.getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT route, route_key, credential_id, credential_key FROM request_log"
+                     + " ORDER BY id")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "=" + rs.getObject(2) + " " + rs.getString(3) + "=" + rs.getObject(4));
+            }
+            assertThat(rows).containsExactly(
+                    "chat=" + "chat".hashCode() + " cred_1=" + "cred_1".hashCode(),
+                    "chat=" + "chat".hashCode() + " null=null",
+                    "null=null cred_2=" + "cred_2".hashCode());
+            assertThat(tableNames(db)).doesNotContain("request_log_key_backfill");
+        }
+    }
+
+    private static void logRow(Connection c, String route, String credentialId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO request_log (request_id, occurred_at, tenant_slug,"
+                + " route, credential_id, method, path, status, status_class, latency_ms, upstream_latency_ms,"
+                + " bytes_in, bytes_out, attempt_count, attempts_json) VALUES ('r', CURRENT_TIMESTAMP, 'acme', ?, ?,"
+                + " 'GET', '/', 200, 2, 1, 1, 0, 0, 1, '[]')")) {
+            ps.setString(1, route);
+            ps.setString(2, credentialId);
+            ps.executeUpdate();
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private DataSource migrated() {

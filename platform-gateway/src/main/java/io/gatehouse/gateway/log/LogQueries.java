@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The SQL of the log queries. Scoped to one tenant id, newest first on {@code (occurred_at, id)}, so each query
- * walks one of the {@code (tenant_id, ..., occurred_at DESC, id DESC)} indexes and stops after the page (see
+ * walks one of the {@code (tenant_id, ..., occurred_at DESC, id DESC)} indexes (route and credential through their
+ * integer keys, {@link LogRows#key}) and stops after the page (see
  * {@link #order}). Without a tenant id (the platform admin's view across tenants) there is no tenant predicate and
  * the query walks the {@code (occurred_at)} index, rows of deleted and unknown tenants included.
  * Keyset paging: a row comes after the cursor when it is older, or as old with a smaller id; written as
@@ -54,6 +55,8 @@ final class LogQueries {
             args.add(tenantId);
         }
         if (filter.route() != null) {
+            where.add("route_key = ?");
+            args.add(LogRows.key(filter.route()));
             where.add("route = ?");
             args.add(filter.route());
         }
@@ -66,6 +69,8 @@ final class LogQueries {
             }
         }
         if (filter.credential() != null) {
+            where.add("credential_key = ?");
+            args.add(LogRows.key(filter.credential()));
             where.add("credential_id = ?");
             args.add(filter.credential());
         }
@@ -109,9 +114,9 @@ final class LogQueries {
      * ORDER BY starts with the index's own first columns - otherwise it reads every row of the tenant and sorts.
      */
     static String order(LogFilter filter) {
-        String middle = filter.route() != null ? "route, "
+        String middle = filter.route() != null ? "route_key, "
                 : filter.status() != null ? "status_class, "
-                : filter.credential() != null ? "credential_id, " : "";
+                : filter.credential() != null ? "credential_key, " : "";
         return "tenant_id, " + middle + "occurred_at DESC, id DESC";
     }
 
