@@ -6,6 +6,7 @@
 #   basic    - wrk -> Gatehouse route with an HTTP Basic tenant key -> upstream
 # Prints requests/s, p99 latency and errors per round; never fails on numbers.
 # Needs: nginx, wrk (apt-get install -y nginx-light wrk), a built jar (mvn -B -q package -DskipTests).
+# JAVA_OPTS is passed to the Gatehouse JVM (e.g. -XX:StartFlightRecording=... to profile a run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
@@ -24,7 +25,7 @@ trap cleanup EXIT
 
 PASS=bench-admin-password
 PLATFORM_DATA_DIR="$WORK/data" PLATFORM_ADMIN_PASSWORD=$PASS PLATFORM_UPSTREAM_ALLOWLIST=127.0.0.0/8 \
-  SERVER_PORT=18100 PLATFORM_GATEWAY_PORT=18101 java -Xmx512m -jar "$JAR" > "$WORK/gatehouse.log" 2>&1 &
+  SERVER_PORT=18100 PLATFORM_GATEWAY_PORT=18101 java -Xmx512m ${JAVA_OPTS:-} -jar "$JAR" > "$WORK/gatehouse.log" 2>&1 &
 GH_PID=$!
 for _ in $(seq 1 90); do curl -sf localhost:18100/actuator/health >/dev/null && break; sleep 1; done
 API="curl -sf -u admin:$PASS -H Content-Type:application/json http://127.0.0.1:18100/api/v1"
