@@ -53,6 +53,7 @@ final class UpstreamConnector {
 
     private final UpstreamAddressPolicy policy;
     private final LoopResources loops;
+    private final UpstreamPool.Limits limits;
     private final Map<EventLoop, OfLoop> byLoop = new ConcurrentHashMap<>();
     /** One resolver group per transport (its DNS channels must match the loops'). */
     private final Map<Class<?>, DnsAddressResolverGroup> resolvers = new ConcurrentHashMap<>();
@@ -61,8 +62,13 @@ final class UpstreamConnector {
 
     /** @param loops the gateway's event loops; a connection uses the transport of its loop (epoll or NIO) */
     UpstreamConnector(UpstreamAddressPolicy policy, LoopResources loops) {
+        this(policy, loops, UpstreamPool.Limits.DEFAULT);
+    }
+
+    UpstreamConnector(UpstreamAddressPolicy policy, LoopResources loops, UpstreamPool.Limits limits) {
         this.policy = policy;
         this.loops = loops;
+        this.limits = limits;
     }
 
     /** Sends the request over a connection on {@code loop} and answers with the response head. */
@@ -87,7 +93,7 @@ final class UpstreamConnector {
         String origin = target.origin();
         UpstreamPool pool = ofLoop.pools.get(origin);
         if (pool == null) {
-            pool = new UpstreamPool(loop, origin, this);
+            pool = new UpstreamPool(loop, origin, this, limits);
             ofLoop.pools.put(origin, pool);
         }
         return pool;
