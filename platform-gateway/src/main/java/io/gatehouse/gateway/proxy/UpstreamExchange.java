@@ -158,6 +158,14 @@ final class UpstreamExchange {
             }
             return;
         }
+        if (content.decoderResult().isFailure()) {
+            // A malformed chunk: the decoder drops everything after it, so the body is cut short and the connection
+            // cannot carry another call.
+            Throwable cause = content.decoderResult().cause();
+            content.release();
+            fail(cause instanceof DecoderException ? cause : new DecoderException(cause));
+            return;
+        }
         ByteBuf chunk = content.content();
         if (chunk.isReadable()) {
             body.next(chunk);
