@@ -134,7 +134,10 @@ final class UpstreamExchange {
         }
         if (head.decoderResult().isFailure()) {
             Throwable cause = head.decoderResult().cause();
-            fail(cause instanceof DecoderException ? cause : new DecoderException(cause));
+            // The decoder reports a close in the middle of the headers as a failed head: it is the same premature
+            // closure as one before the head began, not an invalid answer.
+            fail(cause instanceof DecoderException || cause instanceof PrematureChannelClosureException ? cause
+                    : new DecoderException(cause));
             return;
         }
         int status = head.status().code();
