@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.LoopResources;
@@ -159,8 +160,9 @@ final class UpstreamConnector {
             channels.add(channel);
             Optional<String> refusal = policy.connectRefusal(channel.remoteAddress());
             if (refusal.isPresent()) {
-                exchange.acquireFailed(new UpstreamBlockedException(refusal.get()));
+                // Closed first, so the pool has its place back before the caller hears of the failure.
                 channel.close();
+                exchange.acquireFailed(new UpstreamBlockedException(refusal.get()));
                 return;
             }
             if (!target.scheme().equals("https")) {
@@ -171,8 +173,8 @@ final class UpstreamConnector {
             try {
                 tlsHandler = tlsHandler(channel, target, exchange.request().connectTimeoutMs());
             } catch (SSLException e) {
-                exchange.acquireFailed(e);
                 channel.close();
+                exchange.acquireFailed(e);
                 return;
             }
             channel.pipeline().addFirst(tlsHandler);
@@ -180,11 +182,25 @@ final class UpstreamConnector {
                 if (handshake.isSuccess()) {
                     exchange.connectionReady(connection, false);
                 } else {
-                    exchange.acquireFailed(handshake.cause());
                     channel.close();
+                    exchange.acquireFailed(handshakeFailure(handshake.cause()));
                 }
             });
         });
+    }
+
+    /**
+     * A failed handshake as a TLS failure: an upstream that closes during the handshake fails it with a
+     * ClosedChannelException, which would otherwise read as a reset of a connection that carried a request.
+     */
+    private static SSLException handshakeFailure(Throwable cause) {
+        if (cause instanceof SSLException tlsFailure) {
+            return tlsFailure;
+        }
+        SSLHandshakeException failure = new SSLHandshakeException("the TLS handshake did not complete: "
+                + (cause.getMessage() != null ? cause.getMessage() : "the upstream closed the connection"));
+        failure.initCause(cause);
+        return failure;
     }
 
     /** An IP literal as is; a name unresolved, for the DNS resolver. */
