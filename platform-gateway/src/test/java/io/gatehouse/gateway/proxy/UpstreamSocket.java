@@ -129,6 +129,13 @@ final class UpstreamSocket {
         return java.util.Arrays.copyOf(buffer, read);
     }
 
+    /** Everything the client sends until it closes the connection. */
+    byte[] readUntilClose() throws IOException {
+        byte[] all = in.readAllBytes();
+        closedByClient.countDown();
+        return all;
+    }
+
     /** Sends text exactly as given (ISO-8859-1), flushed. */
     void send(String ascii) throws IOException {
         send(ascii.getBytes(StandardCharsets.ISO_8859_1));
