@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import reactor.core.publisher.Mono;
 import reactor.netty.resources.LoopResources;
@@ -53,6 +54,7 @@ final class UpstreamConnector {
 
     private final UpstreamAddressPolicy policy;
     private final LoopResources loops;
+    private final UpstreamPool.Limits limits;
     private final Map<EventLoop, OfLoop> byLoop = new ConcurrentHashMap<>();
     /** One resolver group per transport (its DNS channels must match the loops'). */
     private final Map<Class<?>, DnsAddressResolverGroup> resolvers = new ConcurrentHashMap<>();
@@ -61,8 +63,13 @@ final class UpstreamConnector {
 
     /** @param loops the gateway's event loops; a connection uses the transport of its loop (epoll or NIO) */
     UpstreamConnector(UpstreamAddressPolicy policy, LoopResources loops) {
+        this(policy, loops, UpstreamPool.Limits.DEFAULT);
+    }
+
+    UpstreamConnector(UpstreamAddressPolicy policy, LoopResources loops, UpstreamPool.Limits limits) {
         this.policy = policy;
         this.loops = loops;
+        this.limits = limits;
     }
 
     /** Sends the request over a connection on {@code loop} and answers with the response head. */
@@ -87,7 +94,7 @@ final class UpstreamConnector {
         String origin = target.origin();
         UpstreamPool pool = ofLoop.pools.get(origin);
         if (pool == null) {
-            pool = new UpstreamPool(loop, origin, this);
+            pool = new UpstreamPool(loop, origin, this, limits);
             ofLoop.pools.put(origin, pool);
         }
         return pool;
@@ -153,8 +160,9 @@ final class UpstreamConnector {
             channels.add(channel);
             Optional<String> refusal = policy.connectRefusal(channel.remoteAddress());
             if (refusal.isPresent()) {
-                exchange.acquireFailed(new UpstreamBlockedException(refusal.get()));
+                // Closed first, so the pool has its place back before the caller hears of the failure.
                 channel.close();
+                exchange.acquireFailed(new UpstreamBlockedException(refusal.get()));
                 return;
             }
             if (!target.scheme().equals("https")) {
@@ -165,8 +173,8 @@ final class UpstreamConnector {
             try {
                 tlsHandler = tlsHandler(channel, target, exchange.request().connectTimeoutMs());
             } catch (SSLException e) {
-                exchange.acquireFailed(e);
                 channel.close();
+                exchange.acquireFailed(e);
                 return;
             }
             channel.pipeline().addFirst(tlsHandler);
@@ -174,11 +182,25 @@ final class UpstreamConnector {
                 if (handshake.isSuccess()) {
                     exchange.connectionReady(connection, false);
                 } else {
-                    exchange.acquireFailed(handshake.cause());
                     channel.close();
+                    exchange.acquireFailed(handshakeFailure(handshake.cause()));
                 }
             });
         });
+    }
+
+    /**
+     * A failed handshake as a TLS failure: an upstream that closes during the handshake fails it with a
+     * ClosedChannelException, which would otherwise read as a reset of a connection that carried a request.
+     */
+    private static SSLException handshakeFailure(Throwable cause) {
+        if (cause instanceof SSLException tlsFailure) {
+            return tlsFailure;
+        }
+        SSLHandshakeException failure = new SSLHandshakeException("the TLS handshake did not complete: "
+                + (cause.getMessage() != null ? cause.getMessage() : "the upstream closed the connection"));
+        failure.initCause(cause);
+        return failure;
     }
 
     /** An IP literal as is; a name unresolved, for the DNS resolver. */

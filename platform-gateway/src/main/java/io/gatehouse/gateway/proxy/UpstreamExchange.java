@@ -134,7 +134,10 @@ final class UpstreamExchange implements StreamedBody.Flow {
         }
         if (head.decoderResult().isFailure()) {
             Throwable cause = head.decoderResult().cause();
-            fail(cause instanceof DecoderException ? cause : new DecoderException(cause));
+            // The decoder reports a close in the middle of the headers as a failed head: it is the same premature
+            // closure as one before the head began, not an invalid answer.
+            fail(cause instanceof DecoderException || cause instanceof PrematureChannelClosureException ? cause
+                    : new DecoderException(cause));
             return;
         }
         int status = head.status().code();
@@ -156,6 +159,14 @@ final class UpstreamExchange implements StreamedBody.Flow {
             if (last) {
                 skippingInformational = false;
             }
+            return;
+        }
+        if (content.decoderResult().isFailure()) {
+            // A malformed chunk: the decoder drops everything after it, so the body is cut short and the connection
+            // cannot carry another call.
+            Throwable cause = content.decoderResult().cause();
+            content.release();
+            fail(cause instanceof DecoderException ? cause : new DecoderException(cause));
             return;
         }
         ByteBuf chunk = content.content();

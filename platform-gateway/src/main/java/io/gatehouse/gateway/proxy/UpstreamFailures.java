@@ -106,7 +106,10 @@ final class UpstreamFailures {
         Throwable current = error;
         while (current.getCause() != null && current.getCause() != current
                 && !(current instanceof UpstreamBlockedException)) {
-            if (current instanceof PrematureCloseException || current instanceof ConnectTimeoutException) {
+            // An SSLException is what the TLS phase failed with; its causes (a CertPathBuilderException for an
+            // untrusted certificate, say) are no network failure of their own.
+            if (current instanceof PrematureCloseException || current instanceof ConnectTimeoutException
+                    || current instanceof SSLException) {
                 return current;
             }
             current = current.getCause();

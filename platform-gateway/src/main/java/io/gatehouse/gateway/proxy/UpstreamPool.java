@@ -10,29 +10,39 @@ import java.util.concurrent.TimeUnit;
  * The connections of one event loop to one upstream origin. Every method runs on that loop, so there is no locking:
  * a call is forwarded over a connection living on the caller's thread and never hops threads.
  * <p>
- * Idle connections are reused newest first and closed after {@link #MAX_IDLE_NANOS} - shorter than common upstream
- * keep-alive timeouts (Node.js 5 s, nginx 75 s), so the gateway does not reuse a connection the upstream is about
- * to close (the stale keep-alive 502). At most {@link #MAX_CONNECTIONS} are open; further calls wait in line, at most
- * {@link #MAX_WAITING} of them and each at most {@link #ACQUIRE_TIMEOUT_MS}.
+ * Idle connections are reused newest first and closed after {@link Limits#maxIdleNanos} (4 s by default) - shorter
+ * than common upstream keep-alive timeouts (Node.js 5 s, nginx 75 s), so the gateway does not reuse a connection the
+ * upstream is about to close (the stale keep-alive 502). At most {@link Limits#maxConnections} are open; further calls
+ * wait in line, at most {@link Limits#maxWaiting} of them and each at most {@link Limits#acquireTimeoutMs}.
  */
 final class UpstreamPool {
-    static final int MAX_CONNECTIONS = 512;
-    static final int MAX_WAITING = MAX_CONNECTIONS * 4;
-    static final long ACQUIRE_TIMEOUT_MS = 10_000;
-    static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(4);
+    /** How far one pool may grow and how long its connections and callers wait; tests use small ones. */
+    record Limits(int maxConnections, int maxWaiting, long acquireTimeoutMs, long maxIdleNanos) {
+        static final Limits DEFAULT = new Limits(512, 512 * 4, 10_000, TimeUnit.SECONDS.toNanos(4));
+
+        Limits {
+            if (maxConnections < 1 || maxWaiting < 0 || acquireTimeoutMs < 1 || maxIdleNanos < 1) {
+                throw new IllegalArgumentException("pool limits must be positive: " + maxConnections + " connections, "
+                        + maxWaiting + " waiting, " + acquireTimeoutMs + " ms to acquire, " + maxIdleNanos
+                        + " ns idle");
+            }
+        }
+    }
 
     private final EventLoop loop;
     private final String origin;
     private final UpstreamConnector connector;
+    private final Limits limits;
     private final ArrayDeque<UpstreamConnection> idle = new ArrayDeque<>();
     private final ArrayDeque<UpstreamExchange> waiting = new ArrayDeque<>();
     private int open;
     private ScheduledFuture<?> sweep;
 
-    UpstreamPool(EventLoop loop, String origin, UpstreamConnector connector) {
+    UpstreamPool(EventLoop loop, String origin, UpstreamConnector connector, Limits limits) {
         this.loop = loop;
         this.origin = origin;
         this.connector = connector;
+        this.limits = limits;
     }
 
     EventLoop loop() {
@@ -46,12 +56,12 @@ final class UpstreamPool {
             exchange.connectionReady(reusable, true);
             return;
         }
-        if (open < MAX_CONNECTIONS) {
+        if (open < limits.maxConnections()) {
             open++;
             connector.open(this, exchange);
             return;
         }
-        if (waiting.size() >= MAX_WAITING) {
+        if (waiting.size() >= limits.maxWaiting()) {
             exchange.acquireFailed(new UpstreamPoolExhaustedException(waiting.size() + " calls already wait for a"
                     + " connection to " + origin));
             return;
@@ -60,9 +70,9 @@ final class UpstreamPool {
         exchange.waitingSince(loop.schedule(() -> {
             if (waiting.remove(exchange)) {
                 exchange.acquireFailed(new UpstreamPoolExhaustedException("no connection to " + origin
-                        + " became free within " + ACQUIRE_TIMEOUT_MS + " ms"));
+                        + " became free within " + limits.acquireTimeoutMs() + " ms"));
             }
-        }, ACQUIRE_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        }, limits.acquireTimeoutMs(), TimeUnit.MILLISECONDS));
     }
 
     /** The exchange gave up (cancelled) while in line. */
@@ -86,7 +96,7 @@ final class UpstreamPool {
         connection.idleSince(System.nanoTime());
         idle.addFirst(connection);
         if (sweep == null) {
-            sweep = loop.schedule(this::closeExpired, MAX_IDLE_NANOS, TimeUnit.NANOSECONDS);
+            sweep = loop.schedule(this::closeExpired, limits.maxIdleNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -109,7 +119,7 @@ final class UpstreamPool {
         long now = System.nanoTime();
         UpstreamConnection connection;
         while ((connection = idle.pollFirst()) != null) {
-            if (connection.isOpen() && now - connection.idleSince() < MAX_IDLE_NANOS) {
+            if (connection.isOpen() && now - connection.idleSince() < limits.maxIdleNanos()) {
                 return connection;
             }
             connection.close();
@@ -122,14 +132,14 @@ final class UpstreamPool {
         long now = System.nanoTime();
         for (Iterator<UpstreamConnection> it = idle.descendingIterator(); it.hasNext(); ) {
             UpstreamConnection connection = it.next();
-            if (now - connection.idleSince() >= MAX_IDLE_NANOS) {
+            if (now - connection.idleSince() >= limits.maxIdleNanos()) {
                 it.remove();
                 connection.close();
             }
         }
         if (!idle.isEmpty()) {
             long oldest = idle.peekLast().idleSince();
-            sweep = loop.schedule(this::closeExpired, Math.max(1, oldest + MAX_IDLE_NANOS - now),
+            sweep = loop.schedule(this::closeExpired, Math.max(1, oldest + limits.maxIdleNanos() - now),
                     TimeUnit.NANOSECONDS);
         }
     }

@@ -8,6 +8,7 @@ import io.gatehouse.gateway.route.CompiledProvider;
 import io.gatehouse.gateway.route.TestProviders;
 import io.gatehouse.gateway.upstream.UpstreamAddressPolicy;
 import io.gatehouse.gateway.route.UpstreamTarget;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -23,11 +24,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 import reactor.netty.Connection;
-import reactor.netty.ByteBufFlux;
 import reactor.netty.DisposableServer;
 import reactor.netty.resources.LoopResources;
 
@@ -37,6 +40,8 @@ import reactor.netty.resources.LoopResources;
  * registered on an NIO loop, which made every call fail with {@code -Dreactor.netty.native=false}).
  */
 class UpstreamClientsTransportTest {
+    @RegisterExtension
+    static final LeakReports LEAKS = new LeakReports();
     private static final UpstreamAddressPolicy LOOPBACK =
             new UpstreamAddressPolicy(UpstreamAddressPolicy.parseAllowlist("127.0.0.0/8"));
 
@@ -93,6 +98,14 @@ class UpstreamClientsTransportTest {
         assertThat(upstreamChannel.getClass()).isEqualTo(callerChannel.get().getClass());
     }
 
+    private static String readAndRelease(ByteBuf buffer) {
+        try {
+            return buffer.toString(StandardCharsets.UTF_8);
+        } finally {
+            buffer.release();
+        }
+    }
+
     /** One call through a gateway-like listener on {@link #loops} that forwards to the upstream. */
     private String call(boolean nativeTransport) throws Exception {
         CompiledProvider provider = TestProviders.forwarding("echo",
@@ -108,8 +121,12 @@ class UpstreamClientsTransportTest {
                     headers.set(HttpHeaderNames.HOST, UpstreamForwarder.hostHeader(target));
                     UpstreamRequest ping = new UpstreamRequest(target, HttpMethod.GET, "/ping", headers, new byte[0],
                             null, provider.connectTimeoutMs(), provider.responseTimeoutMs(), new ConnectionReuse());
+                    // The client hands each body buffer over with its reference: read it, then release it
+                    // (ByteBufFlux.aggregate() retains what it collects and so kept one reference per buffer).
                     return response.sendString(clients.exchange(request, ping)
-                            .flatMap(answer -> ByteBufFlux.fromInbound(answer.body()).aggregate().asString()));
+                            .flatMap(answer -> Flux.from(answer.body())
+                                    .map(UpstreamClientsTransportTest::readAndRelease)
+                                    .collect(Collectors.joining())));
                 })
                 .bindNow(Duration.ofSeconds(10));
         HttpResponse<String> answer = HttpClient.newHttpClient().send(

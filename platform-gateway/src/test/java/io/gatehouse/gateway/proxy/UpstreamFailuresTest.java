@@ -67,6 +67,16 @@ class UpstreamFailuresTest {
     }
 
     @Test
+    void anUntrustedCertificateIsAConnectFailureThoughTheHandshakeExceptionHasACause() {
+        SSLHandshakeException untrusted = new SSLHandshakeException("PKIX path building failed");
+        untrusted.initCause(new java.security.cert.CertPathValidatorException("unable to find valid certification"
+                + " path to requested target"));
+
+        assertThat(explain(untrusted).code()).isEqualTo("upstream_connect_failed");
+        assertThat(UpstreamFailures.kindOf(untrusted)).isEqualTo(io.gatehouse.gateway.retry.FailureKind.CONNECT_FAILURE);
+    }
+
+    @Test
     void readTimeoutIsUpstreamTimeoutNamingTheResponseTimeout() {
         GatewayError error = explain(ReadTimeoutException.INSTANCE);
 
