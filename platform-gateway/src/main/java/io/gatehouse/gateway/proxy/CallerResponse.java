@@ -23,7 +23,7 @@ final class CallerResponse {
 
     private final CallerExchange exchange;
     private HttpResponseStatus status = HttpResponseStatus.OK;
-    private final HttpHeaders headers = HEADERS.newHeaders();
+    private HttpHeaders headers = HEADERS.newHeaders();
     private boolean headSent;
 
     CallerResponse(CallerExchange exchange) {
@@ -45,9 +45,9 @@ final class CallerResponse {
         return this;
     }
 
-    /** Replaces all headers with these. */
+    /** Replaces all headers with these; the response keeps (and later changes) the object it is given. */
     CallerResponse headers(HttpHeaders replacement) {
-        headers.set(replacement);
+        headers = replacement;
         return this;
     }
 
