@@ -1,0 +1,210 @@
+package io.gatehouse.gateway.proxy;
+
+import static io.gatehouse.gateway.proxy.TestBodies.buffers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** A caller's connection over its life: keep-alive, pipelining, idle timeout, failures, and the listener closing. */
+class GatewayListenerConnectionTest {
+    @RegisterExtension
+    static final LeakReports LEAKS = new LeakReports();
+    @RegisterExtension
+    final ListenerUnderTest gateway = new ListenerUnderTest();
+
+    @Test
+    void twoRequestsOnOneKeepAliveConnectionAreBothAnsweredOnIt() throws Exception {
+        List<InetSocketAddress> callers = new CopyOnWriteArrayList<>();
+        gateway.start((request, response) -> {
+            callers.add(request.remoteAddress());
+            return response.sendBytes(bytes(request.uri()));
+        });
+        RawCaller caller = gateway.connect();
+
+        RawAnswer first = caller.send("GET /one HTTP/1.1\r\nHost: gw\r\n\r\n").answer();
+        RawAnswer second = caller.send("GET /two HTTP/1.1\r\nHost: gw\r\n\r\n").answer();
+
+        assertThat(first.bodyText()).isEqualTo("/one");
+        assertThat(second.bodyText()).isEqualTo("/two");
+        assertThat(first.header("connection")).isNull();
+        assertThat(callers).hasSize(2).containsOnly(callers.get(0));
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderAndTheNextIsHandledOnlyOnceTheOneBeforeIsAnswered() throws Exception {
+        List<String> events = new CopyOnWriteArrayList<>();
+        gateway.start((request, response) -> {
+            events.add("handling " + request.uri());
+            Duration delay = request.uri().equals("/slow") ? Duration.ofMillis(150) : Duration.ZERO;
+            return Mono.delay(delay)
+                    .doOnNext(tick -> events.add("answering " + request.uri()))
+                    .then(response.sendBytes(bytes(request.uri())));
+        });
+        RawCaller caller = gateway.connect();
+
+        caller.send("GET /slow HTTP/1.1\r\nHost: gw\r\n\r\nGET /fast HTTP/1.1\r\nHost: gw\r\n\r\n");
+
+        assertThat(caller.answer().bodyText()).isEqualTo("/slow");
+        assertThat(caller.answer().bodyText()).isEqualTo("/fast");
+        assertThat(events).containsExactly("handling /slow", "answering /slow", "handling /fast", "answering /fast");
+    }
+
+    @Test
+    void aConnectionIdleForTheIdleTimeoutIsClosed() throws Exception {
+        gateway.start(Duration.ofMillis(300), (request, response) -> response.sendBytes(bytes("ok")));
+        RawCaller caller = gateway.connect();
+        caller.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n").answer();
+        long answeredAt = System.nanoTime();
+
+        assertThat(caller.isClosedByGateway()).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - answeredAt)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void aConnectionWithASlowCallInProgressIsNotClosedForBeingIdle() throws Exception {
+        gateway.start(Duration.ofMillis(300), (request, response) ->
+                Mono.delay(Duration.ofMillis(600)).then(response.sendBytes(bytes("slow but sure"))));
+        RawCaller caller = gateway.connect();
+
+        RawAnswer answer = caller.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n").answer();
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.bodyText()).isEqualTo("slow but sure");
+        assertThat(answer.header("connection")).isNull();
+    }
+
+    @Test
+    void aHandlerThatThrowsGets500InJsonAndTheConnectionCloses() throws Exception {
+        gateway.start((request, response) -> {
+            throw new IllegalStateException("the handler broke");
+        });
+
+        assertGatewayError(gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n"));
+    }
+
+    @Test
+    void aHandlerThatFailsBeforeAnsweringGets500InJsonWithoutTheHeadersItHadSetAndTheConnectionCloses()
+            throws Exception {
+        gateway.start((request, response) -> {
+            response.header("X-Half-Done", "yes");
+            return Mono.delay(Duration.ofMillis(20)).then(Mono.error(new IllegalStateException("the handler failed")));
+        });
+        RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+
+        RawAnswer answer = assertGatewayError(caller);
+
+        assertThat(answer.header("x-half-done")).isNull();
+    }
+
+    @Test
+    void aHandlerThatFailsAfterTheHeadWasSentHasTheConnectionClosedMidBody() throws Exception {
+        gateway.start((request, response) -> response.header(HttpHeaderNames.CONTENT_LENGTH, 100)
+                .send(buffers("partial").concatWith(Mono.delay(Duration.ofMillis(20))
+                        .then(Mono.error(new IllegalStateException("the upstream broke off"))))));
+        RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+
+        RawAnswer head = caller.answerWithoutBody();
+
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("content-length")).isEqualTo("100");
+        assertThat(new String(caller.readExactly(7), StandardCharsets.UTF_8)).isEqualTo("partial");
+        assertThat(caller.isClosedByGateway()).isTrue();
+    }
+
+    @Test
+    void aChunkedAnswerWhoseBodyFailsEndsWithoutTheLastChunk() throws Exception {
+        gateway.start((request, response) -> response.send(buffers("partial")
+                .concatWith(Flux.error(new IllegalStateException("the upstream broke off")))));
+        RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+
+        RawAnswer head = caller.answerWithoutBody();
+
+        assertThat(head.header("transfer-encoding")).isEqualTo("chunked");
+        assertThat(new String(caller.readExactly(12), StandardCharsets.US_ASCII)).isEqualTo("7\r\npartial\r\n");
+        assertThat(caller.isClosedByGateway()).isTrue();
+    }
+
+    @Test
+    void aCallerThatClosesItsConnectionMidCallCancelsTheHandler() throws Exception {
+        CountDownLatch handling = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        gateway.start((request, response) -> Mono.<Void>never()
+                .doOnSubscribe(subscription -> handling.countDown())
+                .doOnCancel(cancelled::countDown));
+        RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+        assertThat(handling.await(2, TimeUnit.SECONDS)).isTrue();
+
+        caller.close();
+
+        assertThat(cancelled.await(2, TimeUnit.SECONDS)).as("the handler's call was cancelled").isTrue();
+    }
+
+    @Test
+    void closingTheListenerLetsTheAnswerInProgressFinishThenRefusesConnections() throws Exception {
+        CountDownLatch handling = new CountDownLatch(1);
+        gateway.start((request, response) -> {
+            handling.countDown();
+            return Mono.delay(Duration.ofMillis(200)).then(response.sendBytes(bytes("finished")));
+        });
+        RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+        assertThat(handling.await(2, TimeUnit.SECONDS)).isTrue();
+        int port = gateway.port();
+
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(
+                () -> gateway.listener().close(Duration.ofSeconds(2)));
+        RawAnswer answer = caller.answer();
+        closed.get(3, TimeUnit.SECONDS);
+
+        assertThat(answer.bodyText()).isEqualTo("finished");
+        assertThat(answer.header("connection")).isEqualTo("close");
+        assertThat(caller.isClosedByGateway()).isTrue();
+        assertThat(gateway.listener().isOpen()).isFalse();
+        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close())
+                .isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void closingTheListenerClosesAnIdleKeepAliveConnectionAtOnce() throws Exception {
+        gateway.start((request, response) -> response.sendBytes(bytes("ok")));
+        RawCaller caller = gateway.connect();
+        caller.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n").answer();
+
+        gateway.listener().close(Duration.ofSeconds(2));
+
+        assertThat(caller.isClosedByGateway()).isTrue();
+    }
+
+    private static RawAnswer assertGatewayError(RawCaller caller) throws IOException {
+        RawAnswer answer = caller.answer();
+        JsonNode error = new ObjectMapper().readTree(answer.body()).path("error");
+        assertThat(answer.status()).isEqualTo(500);
+        assertThat(answer.header("content-type")).isEqualTo("application/json");
+        assertThat(answer.header("connection")).isEqualTo("close");
+        assertThat(error.path("status").asInt()).isEqualTo(500);
+        assertThat(error.path("code").asText()).isEqualTo("gateway_error");
+        assertThat(caller.isClosedByGateway()).isTrue();
+        return answer;
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
