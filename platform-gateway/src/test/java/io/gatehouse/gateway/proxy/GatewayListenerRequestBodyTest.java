@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.PrematureChannelClosureException;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +80,29 @@ class GatewayListenerRequestBodyTest {
         assertThat(answer.bodyText()).isEqualTo(TestBodies.lengthAndDigest(bytes("hello")));
         assertThat(answer.header("connection")).isNull();
         assertThat(caller.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n").answer().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aHeadRequestPipelinedBehindOneThatGot100ContinueDoesNotTakeTheBodyOfTheAnswerBeforeIt() throws Exception {
+        gateway.start((request, response) -> {
+            if (request.method().equals(HttpMethod.HEAD)) {
+                return response.header(HttpHeaderNames.CONTENT_LENGTH, 5).sendBytes(bytes("hello"));
+            }
+            return TestBodies.lengthAndDigest(request.receive())
+                    .delayElement(Duration.ofMillis(50)) // the HEAD behind it has been read by then
+                    .flatMap(summary -> response.sendBytes(bytes(summary)));
+        });
+        RawCaller caller = gateway.connect();
+
+        caller.send("PUT /thing HTTP/1.1\r\nHost: gw\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\nhello"
+                + "HEAD /thing HTTP/1.1\r\nHost: gw\r\n\r\n");
+        RawAnswer goOn = caller.answerWithoutBody();
+        RawAnswer put = caller.answer();
+        RawAnswer head = caller.answerWithoutBody();
+
+        assertThat(goOn.status()).isEqualTo(100);
+        assertThat(put.bodyText()).isEqualTo(TestBodies.lengthAndDigest(bytes("hello")));
+        assertThat(head.rawText()).isEqualTo("HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\n");
     }
 
     @Test
