@@ -68,6 +68,29 @@ class GatewayListenerConnectionTest {
     }
 
     @Test
+    void anHttp11RequestAskingToCloseIsAnsweredWithConnectionCloseAndTheConnectionCloses() throws Exception {
+        gateway.start((request, response) -> response.sendBytes(bytes("bye")));
+        RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n");
+
+        RawAnswer answer = caller.answer();
+
+        assertThat(answer.header("connection")).isEqualTo("close");
+        assertThat(answer.bodyText()).isEqualTo("bye");
+        assertThat(caller.isClosedByGateway()).isTrue();
+    }
+
+    @Test
+    void aHandlerThatCompletesWithoutAnsweringGetsAnEmpty200AndTheConnectionCarriesOn() throws Exception {
+        gateway.start((request, response) -> Mono.delay(Duration.ofMillis(10)).then());
+        RawCaller caller = gateway.connect();
+
+        for (int call = 0; call < 2; call++) {
+            caller.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+            assertThat(caller.answer().rawText()).isEqualTo("HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n");
+        }
+    }
+
+    @Test
     void aConnectionIdleForTheIdleTimeoutIsClosed() throws Exception {
         gateway.start(Duration.ofMillis(300), (request, response) -> response.sendBytes(bytes("ok")));
         RawCaller caller = gateway.connect();
@@ -76,6 +99,14 @@ class GatewayListenerConnectionTest {
 
         assertThat(caller.isClosedByGateway()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - answeredAt)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void aCallerThatSendsHalfARequestHeadAndStallsIsClosedAtTheIdleTimeout() throws Exception {
+        gateway.start(Duration.ofMillis(300), (request, response) -> response.sendBytes(bytes("not reached")));
+        RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: g");
+
+        assertThat(caller.isClosedByGateway()).isTrue();
     }
 
     @Test
@@ -155,6 +186,20 @@ class GatewayListenerConnectionTest {
         caller.close();
 
         assertThat(cancelled.await(2, TimeUnit.SECONDS)).as("the handler's call was cancelled").isTrue();
+    }
+
+    @Test
+    void aCallerThatClosesItsConnectionMidAnswerCancelsTheBodyBeingStreamed() throws Exception {
+        CountDownLatch cancelled = new CountDownLatch(1);
+        gateway.start((request, response) -> response.send(buffers("first")
+                .concatWith(Flux.never())
+                .doOnCancel(cancelled::countDown)));
+        RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+        caller.answerWithoutBody();
+
+        caller.close();
+
+        assertThat(cancelled.await(2, TimeUnit.SECONDS)).as("the answer's body was cancelled").isTrue();
     }
 
     @Test
