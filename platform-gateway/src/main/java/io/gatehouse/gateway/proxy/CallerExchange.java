@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -38,6 +39,7 @@ final class CallerExchange implements StreamedBody.Flow {
     private static final Logger LOG = LoggerFactory.getLogger(CallerExchange.class);
     /** Request body bytes read and thrown away after the answer went out, before closing instead of reading on. */
     private static final long MAX_DISCARDED_BYTES = 256 * 1024;
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final CallerConnection connection;
     private final ChannelHandlerContext ctx;
@@ -132,8 +134,11 @@ final class CallerExchange implements StreamedBody.Flow {
     public void bodyDemandChanged() {
         if (continueExpected && !continueSent && body.subscribed() && !response.hasSentHeaders() && !done) {
             continueSent = true;
-            ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE,
-                    Unpooled.EMPTY_BUFFER), ctx.voidPromise());
+            // Written past the codec, as bytes: its encoder pairs each response it encodes with the next request
+            // method it decoded (to leave HEAD bodies out), so an encoded 100 would use up this request's method and
+            // the final answer would be framed for the request behind it (behind a HEAD: sent without its body).
+            ChannelHandlerContext codec = ctx.pipeline().context(HttpServerCodec.class);
+            codec.writeAndFlush(Unpooled.wrappedBuffer(CONTINUE), codec.voidPromise());
         }
         pauseBody(body.backlogged() && !discarding);
     }
