@@ -210,8 +210,7 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
             status = HttpResponseStatus.BAD_REQUEST;
             message = "the request is not valid HTTP/1.1 (request line, header names or values, or body framing)";
         }
-        byte[] body = ("{\"error\":{\"status\":" + status.code() + ",\"code\":\"bad_request\",\"message\":\"" + message
-                + "\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = badRequest(status, message);
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
@@ -219,6 +218,12 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         closing = true;
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The JSON body of a request the listener refuses before any route sees it. */
+    static byte[] badRequest(HttpResponseStatus status, String message) {
+        return ("{\"error\":{\"status\":" + status.code() + ",\"code\":\"bad_request\",\"message\":\"" + message
+                + "\"}}").getBytes(StandardCharsets.UTF_8);
     }
 
     private void scheduleIdleCheck(long delayNanos) {

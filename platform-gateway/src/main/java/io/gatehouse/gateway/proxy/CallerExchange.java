@@ -97,6 +97,9 @@ final class CallerExchange implements StreamedBody.Flow {
             content.release();
             requestComplete = true;
             closeAfterResponse = true;
+            if (!response.hasSentHeaders()) {
+                answerUnparsableBody();
+            }
             body.fail(new DecoderException("the request body could not be parsed", content.decoderResult().cause()));
             finishIfDone();
             return;
@@ -189,11 +192,14 @@ final class CallerExchange implements StreamedBody.Flow {
     /** Sends a whole response (a gateway-made answer, or one with an empty body) in one message. */
     void writeWhole(byte[] bytes) {
         HttpHeaders headers = response.headers();
-        if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+        int code = response.status().code();
+        boolean framed = code >= 200 && code != 204 && code != 304;
+        if (framed && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
             headers.setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         }
         connectionHeader(headers);
-        ByteBuf content = headRequest || bytes.length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(bytes);
+        ByteBuf content = headRequest || !framed || bytes.length == 0 ? Unpooled.EMPTY_BUFFER
+                : Unpooled.wrappedBuffer(bytes);
         ctx.write(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(), content, headers,
                 EmptyHttpHeaders.INSTANCE), ctx.voidPromise());
         connection.flushSoon();
@@ -275,6 +281,24 @@ final class CallerExchange implements StreamedBody.Flow {
         response.status(HttpResponseStatus.INTERNAL_SERVER_ERROR).header(HttpHeaderNames.CONTENT_TYPE,
                 "application/json");
         response.sendBytes(bytes).subscribe();
+    }
+
+    /**
+     * The caller's body framing broke (a bad chunk): the caller gets 400 at once, not whatever the handler would make
+     * of a failed body (the call is cancelled first, so the request log records the 400).
+     */
+    private void answerUnparsableBody() {
+        String requestId = response.headers().get(ProxyHandler.REQUEST_ID);
+        response.headers().clear();
+        if (requestId != null) {
+            response.header(ProxyHandler.REQUEST_ID, requestId);
+        }
+        response.status(HttpResponseStatus.BAD_REQUEST).header(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        if (call != null) {
+            call.dispose();
+        }
+        response.sendBytes(CallerConnection.badRequest(HttpResponseStatus.BAD_REQUEST,
+                "the request body is not valid HTTP/1.1 framing (a malformed chunk)")).subscribe();
     }
 
     private void finishIfDone() {

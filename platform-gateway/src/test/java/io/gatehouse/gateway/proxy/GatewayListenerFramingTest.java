@@ -114,6 +114,19 @@ class GatewayListenerFramingTest {
     }
 
     @Test
+    void aNotModifiedAnswerSentWholeGetsNoLengthAddedAndNoBody() throws Exception {
+        gateway.start((request, response) -> response.status(HttpResponseStatus.NOT_MODIFIED).sendBytes(bytes("x")));
+        RawCaller caller = gateway.connect().send("GET /thing HTTP/1.1\r\nHost: gw\r\nIf-None-Match: \"a\"\r\n\r\n");
+
+        RawAnswer notModified = caller.answerWithoutBody();
+        caller.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
+        RawAnswer next = caller.answerWithoutBody();
+
+        assertThat(notModified.rawText()).isEqualTo("HTTP/1.1 304 Not Modified\r\n\r\n");
+        assertThat(next.head()).startsWith("HTTP/1.1 304 ");
+    }
+
+    @Test
     void aGarbageRequestLineIsAnsweredWith400InJsonAndTheConnectionCloses() throws Exception {
         gateway.start((request, response) -> response.sendBytes(bytes("not reached")));
         RawCaller caller = gateway.connect().send("this is not http\r\n\r\n");

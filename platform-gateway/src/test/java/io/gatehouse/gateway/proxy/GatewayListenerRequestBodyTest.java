@@ -106,6 +106,25 @@ class GatewayListenerRequestBodyTest {
     }
 
     @Test
+    void aMalformedChunkInABodyTheHandlerIsReadingIsAnsweredWith400AndTheConnectionCloses() throws Exception {
+        CompletableFuture<Boolean> handlerCancelled = new CompletableFuture<>();
+        gateway.start((request, response) -> TestBodies.lengthAndDigest(request.receive())
+                .flatMap(summary -> response.sendBytes(bytes(summary)))
+                .doOnCancel(() -> handlerCancelled.complete(true)));
+        RawCaller caller = gateway.connect();
+
+        caller.send("POST /upload HTTP/1.1\r\nHost: gw\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\nzz-not-a-size\r\n");
+        RawAnswer answer = caller.answer();
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.bodyText()).contains("\"code\":\"bad_request\"").contains("malformed chunk");
+        assertThat(answer.header("connection")).isEqualTo("close");
+        assertThat(handlerCancelled.get(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(caller.isClosedByGateway()).isTrue();
+    }
+
+    @Test
     void aCallerExpecting100ContinueAnsweredWithoutItsBodyBeingReadGetsTheAnswerAndTheConnectionCloses()
             throws Exception {
         gateway.start((request, response) -> response.status(HttpResponseStatus.UNAUTHORIZED)
