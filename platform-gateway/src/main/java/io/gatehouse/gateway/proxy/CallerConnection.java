@@ -116,6 +116,14 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * The answer went out before the request body was all in: the rest is read and dropped, and from now on the
+     * connection counts as idle (a caller that stops sending the rest is closed at the idle timeout).
+     */
+    void answeredWhileReading() {
+        idleSinceNanos = System.nanoTime();
+    }
+
     void bodyPaused(boolean paused) {
         pausedForBody = paused;
         updateReading();
@@ -234,7 +242,7 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
         if (!ctx.channel().isActive()) {
             return;
         }
-        if (current != null || !parked.isEmpty()) {
+        if ((current != null && !current.answered()) || !parked.isEmpty()) {
             scheduleIdleCheck(idleTimeoutNanos);
             return;
         }

@@ -90,6 +90,11 @@ final class CallerExchange implements StreamedBody.Flow {
         return requestComplete;
     }
 
+    /** The caller has its whole answer; what may still come in is a request body being dropped. */
+    boolean answered() {
+        return responseComplete;
+    }
+
     // --- the caller's request body ---------------------------------------------------------------------------------
 
     void content(HttpContent content) {
@@ -313,6 +318,7 @@ final class CallerExchange implements StreamedBody.Flow {
             }
             discarding = true;
             body.cancel();
+            connection.answeredWhileReading();
             return;
         }
         finish();

@@ -3,6 +3,7 @@ package io.gatehouse.gateway.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.handler.codec.http.HttpResponseStatus;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -100,6 +101,19 @@ class GatewayListenerConnectionTest {
         gateway.start(Duration.ofMillis(300), (request, response) -> response.sendBytes(bytes("not reached")));
         RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: g");
 
+        assertThat(caller.isClosedByGateway()).isTrue();
+    }
+
+    @Test
+    void aCallerThatStopsSendingABodyAlreadyAnsweredIsClosedAtTheIdleTimeout() throws Exception {
+        gateway.start(Duration.ofMillis(300), (request, response) -> response.status(HttpResponseStatus.UNAUTHORIZED)
+                .sendBytes(bytes("no")));
+        RawCaller caller = gateway.connect();
+
+        RawAnswer answer = caller.send("POST / HTTP/1.1\r\nHost: gw\r\nContent-Length: 1000\r\n\r\nonly a part")
+                .answer();
+
+        assertThat(answer.status()).isEqualTo(401);
         assertThat(caller.isClosedByGateway()).isTrue();
     }
 
