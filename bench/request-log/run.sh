@@ -11,4 +11,4 @@ CP_FILE=$(mktemp)
 source bench/classpath.sh
 module_classpath bench/request-log "$CP_FILE"
 CP="bench/request-log/target/classes:platform-gateway/target/classes:platform-auth/target/classes:db/target/classes:$(cat "$CP_FILE")"
-exec java -Xmx2g -cp "$CP" io.gatehouse.gateway.log.RequestLogBench "$@"
+exec java -Xmx2g ${JAVA_OPTS:-} -cp "$CP" io.gatehouse.gateway.log.RequestLogBench "$@"

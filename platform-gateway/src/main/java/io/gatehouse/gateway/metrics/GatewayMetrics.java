@@ -25,9 +25,12 @@ class GatewayMetrics implements CallRecordSink {
     private static final String NONE = "-";
 
     private final MeterRegistry registry;
-    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
-    private final Map<String, Counter> attemptCounters = new ConcurrentHashMap<>();
-    private final Map<String, Counter> retryCounters = new ConcurrentHashMap<>();
+    private static final String[] STATUS_CLASSES = {"0xx", "1xx", "2xx", "3xx", "4xx", "5xx", "6xx", "7xx",
+            "8xx", "9xx"};
+
+    private final Map<SeriesKey, Timer> requestTimers = new ConcurrentHashMap<>();
+    private final Map<SeriesKey, Counter> attemptCounters = new ConcurrentHashMap<>();
+    private final Map<SeriesKey, Counter> retryCounters = new ConcurrentHashMap<>();
 
     GatewayMetrics(MeterRegistry registry, UpstreamHealth health, RequestLogWriter requestLog) {
         this.registry = registry;
@@ -55,8 +58,8 @@ class GatewayMetrics implements CallRecordSink {
         boolean routed = call.route() != null;
         String tenant = routed ? call.tenant() : NONE;
         String route = routed ? call.route() : NONE;
-        String statusClass = call.status() / 100 + "xx";
-        requestTimers.computeIfAbsent(tenant + '\u0000' + route + '\u0000' + statusClass, k -> Timer
+        String statusClass = statusClass(call.status());
+        requestTimers.computeIfAbsent(new SeriesKey(tenant, route, statusClass), k -> Timer
                         .builder("gatehouse.gateway.requests")
                         .description("Gateway requests by tenant, route and status class")
                         .tags("tenant", tenant, "route", route, "status", statusClass)
@@ -66,20 +69,29 @@ class GatewayMetrics implements CallRecordSink {
                         .register(registry))
                 .record(call.latencyMs(), TimeUnit.MILLISECONDS);
         for (Attempt attempt : call.attempts()) {
-            String outcome = attempt.errorCode() != null ? attempt.errorCode() : attempt.status() / 100 + "xx";
+            String outcome = attempt.errorCode() != null ? attempt.errorCode() : statusClass(attempt.status());
             String provider = attempt.provider() == null ? NONE : attempt.provider();
-            attemptCounters.computeIfAbsent(tenant + '\u0000' + provider + '\u0000' + outcome, k -> Counter
+            attemptCounters.computeIfAbsent(new SeriesKey(tenant, provider, outcome), k -> Counter
                     .builder("gatehouse.gateway.upstream.attempts")
                     .description("Upstream attempts by provider and outcome (status class or error code)")
                     .tags("tenant", tenant, "provider", provider, "outcome", outcome)
                     .register(registry)).increment();
         }
         if (call.attempts().size() > 1) {
-            retryCounters.computeIfAbsent(tenant + '\u0000' + route, k -> Counter
+            retryCounters.computeIfAbsent(new SeriesKey(tenant, route, ""), k -> Counter
                     .builder("gatehouse.gateway.retries")
                     .description("Attempts after the first, by route")
                     .tags("tenant", tenant, "route", route)
                     .register(registry)).increment(call.attempts().size() - 1);
         }
+    }
+
+    private static String statusClass(int status) {
+        int hundreds = status / 100;
+        return hundreds >= 0 && hundreds < STATUS_CLASSES.length ? STATUS_CLASSES[hundreds] : status / 100 + "xx";
+    }
+
+    /** One time series: its tag values (a record, so finding the meter of a call builds no string). */
+    private record SeriesKey(String first, String second, String third) {
     }
 }

@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Lets the console's "Test" button call a protected route without a tenant key. The key is random per process,
@@ -33,7 +32,7 @@ public class ConsoleTestKey {
         return new String(key, StandardCharsets.US_ASCII);
     }
 
-    boolean presentedBy(HttpServerRequest request) {
+    boolean presentedBy(CallerRequest request) {
         String presented = request.requestHeaders().get(HEADER);
         if (presented == null) {
             return false;

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerResponse;
 
 /** Writes the contract's gateway error body: {@code {"error":{status, code, message, requestId, route, attempts}}}. */
 final class ErrorResponder {
@@ -16,7 +15,7 @@ final class ErrorResponder {
     private ErrorResponder() {
     }
 
-    static Mono<Void> send(HttpServerResponse response, GatewayError error, CallTrace trace) {
+    static Mono<Void> send(CallerResponse response, GatewayError error, CallTrace trace) {
         trace.errorCode = error.code();
         String requestId = trace.requestId;
         String route = trace.route;
@@ -41,6 +40,6 @@ final class ErrorResponder {
                 .header("Content-Type", "application/json")
                 .header("Content-Length", Integer.toString(bytes.length))
                 .header("Cache-Control", "no-store");
-        return response.sendByteArray(Mono.just(bytes)).then();
+        return response.sendBytes(bytes);
     }
 }

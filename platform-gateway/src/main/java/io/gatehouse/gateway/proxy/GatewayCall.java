@@ -10,16 +10,14 @@ import io.gatehouse.gateway.log.Attempt;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * The state of one gateway call across its attempts. Touched by one attempt at a time (attempts run strictly in
  * sequence), so plain collections suffice.
  */
 final class GatewayCall {
-    final HttpServerRequest request;
-    final HttpServerResponse response;
+    final CallerRequest request;
+    final CallerResponse response;
     final CompiledRoute route;
     final String uriPath;
     final String rawQuery;

@@ -14,15 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.netty.DisposableServer;
-import reactor.netty.NettyPipeline;
-import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
 /** The gateway listener (default port 8081), started and stopped with the Spring application context. */
 @Component
 public class GatewayServer implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+    /** A caller's keep-alive connection with no request for this long is closed. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private final RouteTableHolder routes;
     private final UpstreamAddressPolicy addressPolicy;
@@ -35,7 +34,7 @@ public class GatewayServer implements SmartLifecycle {
     private final int configuredPort;
     private final String bindAddress;
     private final int ioThreads;
-    private volatile DisposableServer server;
+    private volatile GatewayListener server;
     private volatile UpstreamClients clients;
     private volatile LoopResources loops;
 
@@ -75,16 +74,9 @@ public class GatewayServer implements SmartLifecycle {
         // the thread of the caller's connection (see UpstreamClients).
         loops = LoopResources.create("gatehouse-gateway", ioThreads, true);
         clients = new UpstreamClients(addressPolicy, loops);
-        server = HttpServer.create()
-                .runOn(loops)
-                .host(bindAddress)
-                .port(configuredPort)
-                .idleTimeout(Duration.ofSeconds(60))
-                .doOnChannelInit((observer, channel, remote) -> channel.pipeline()
-                        .addBefore(NettyPipeline.ReactiveBridge, HeadFlush.NAME, new HeadFlush()))
-                .handle(new ProxyHandler(routes, new UpstreamForwarder(clients, health, replayBufferBytes),
-                        authenticator, maxSignedBodyBytes, consoleTestKey, callSinks))
-                .bindNow(Duration.ofSeconds(10));
+        server = GatewayListener.bind(loops, LoopResources.hasNativeSupport(), bindAddress, configuredPort, IDLE_TIMEOUT,
+                new ProxyHandler(routes, new UpstreamForwarder(clients, health, replayBufferBytes), authenticator,
+                        maxSignedBodyBytes, consoleTestKey, callSinks));
         LOG.info("Gateway listening on http://{}:{} ({} routes, {} event loops)", bindAddress, port(),
                 routes.current().size(), ioThreads);
     }
@@ -92,7 +84,7 @@ public class GatewayServer implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         if (server != null) {
-            server.disposeNow(Duration.ofSeconds(10));
+            server.close(Duration.ofSeconds(10));
             server = null;
         }
         if (clients != null) {
@@ -107,7 +99,7 @@ public class GatewayServer implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return server != null && !server.isDisposed();
+        return server != null && server.isOpen();
     }
 
     /** The bound port (differs from the configured one when that is 0). */
@@ -119,7 +111,7 @@ public class GatewayServer implements SmartLifecycle {
     }
 
     public int port() {
-        DisposableServer current = server;
+        GatewayListener current = server;
         return current == null ? -1 : current.port();
     }
 

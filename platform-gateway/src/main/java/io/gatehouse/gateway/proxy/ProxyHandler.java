@@ -20,14 +20,12 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Resolves the route for each request, authenticates the caller on protected routes, and hands over to the
  * forwarder. Never blocks the event loop, never queries the database.
  */
-final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResponse, Publisher<Void>> {
+final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Publisher<Void>> {
     static final String REQUEST_ID = UpstreamForwarder.REQUEST_ID;
     private static final List<String> SIGV4_HEADERS = List.of("authorization", "x-amz-date", "x-amz-content-sha256");
 
@@ -49,7 +47,7 @@ final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResp
     }
 
     @Override
-    public Publisher<Void> apply(HttpServerRequest request, HttpServerResponse response) {
+    public Publisher<Void> apply(CallerRequest request, CallerResponse response) {
         String requestId = RequestIds.keepOrCreate(request.requestHeaders().get(REQUEST_ID));
         response.header(REQUEST_ID, requestId);
         CallTrace trace = new CallTrace(requestId, request.method().name(), UpstreamForwarder.clientIp(request));
@@ -57,7 +55,7 @@ final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResp
                 .doFinally(signal -> sinks.accept(trace.toRecord(response.status().code())));
     }
 
-    private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response, CallTrace trace) {
+    private Mono<Void> handle(CallerRequest request, CallerResponse response, CallTrace trace) {
         GatewayPath path = GatewayPath.parse(request.uri());
         if (path == null) {
             trace.path = rawPath(request.uri());
@@ -161,7 +159,7 @@ final class ProxyHandler implements BiFunction<HttpServerRequest, HttpServerResp
     }
 
     /** A request matched to a route, on its way to the forwarder. */
-    record Exchange(HttpServerRequest request, HttpServerResponse response, CompiledRoute route, GatewayPath path,
+    record Exchange(CallerRequest request, CallerResponse response, CompiledRoute route, GatewayPath path,
                     String rest, CallTrace trace) {
     }
 }

@@ -1,15 +1,12 @@
 package io.gatehouse.gateway.proxy;
 
 import io.gatehouse.gateway.upstream.UpstreamAddressPolicy;
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-import reactor.netty.Connection;
-import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -18,23 +15,21 @@ import reactor.netty.resources.LoopResources;
  * a deadline is armed and cancelled on the call's own thread.
  */
 final class UpstreamClients {
-    private final LoopResources loops;
     private final UpstreamConnector connector;
     private final Map<EventLoop, Scheduler> timers = new ConcurrentHashMap<>();
 
     /** @param loops the gateway's event loops, which the listener runs on */
     UpstreamClients(UpstreamAddressPolicy policy, LoopResources loops) {
-        this.loops = loops;
         this.connector = new UpstreamConnector(policy, loops);
     }
 
     /** Sends {@code upstream} on behalf of {@code caller}, over a connection on the caller's event loop. */
-    Mono<UpstreamAnswer> exchange(HttpServerRequest caller, UpstreamRequest upstream) {
+    Mono<UpstreamAnswer> exchange(CallerRequest caller, UpstreamRequest upstream) {
         return connector.exchange(loopOf(caller), upstream);
     }
 
     /** Timers for calls made on behalf of {@code caller}: its event loop. */
-    Scheduler timer(HttpServerRequest caller) {
+    Scheduler timer(CallerRequest caller) {
         EventLoop loop = loopOf(caller);
         Scheduler timer = timers.get(loop);
         // Never disposed: the loop belongs to the gateway's LoopResources.
@@ -46,10 +41,8 @@ final class UpstreamClients {
         return connector;
     }
 
-    private EventLoop loopOf(HttpServerRequest caller) {
-        Channel channel = caller instanceof Connection connection ? connection.channel() : null;
-        return channel != null ? channel.eventLoop()
-                : loops.onClient(LoopResources.hasNativeSupport()).next();
+    private static EventLoop loopOf(CallerRequest caller) {
+        return caller.eventLoop();
     }
 
     void dispose() {

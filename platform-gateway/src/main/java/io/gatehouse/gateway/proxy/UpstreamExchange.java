@@ -27,18 +27,18 @@ import reactor.core.publisher.MonoSink;
 /**
  * One request/response exchange with an upstream, from taking a connection to the end of the response body. Runs on
  * the pool's event loop. The answer is handed over when its head arrives (the body follows through
- * {@link UpstreamBody}); a per-try response timeout guards only the wait for that head. The connection goes back to
+ * {@link StreamedBody}); a per-try response timeout guards only the wait for that head. The connection goes back to
  * the pool when both the request and the response are complete and the upstream keeps the connection alive;
  * otherwise, or when anything goes wrong or is cancelled, it is closed.
  */
-final class UpstreamExchange {
+final class UpstreamExchange implements StreamedBody.Flow {
     private final EventLoop loop;
     private final UpstreamRequest request;
     private final MonoSink<UpstreamAnswer> sink;
     private UpstreamPool pool;
     private UpstreamConnection connection;
     private ScheduledFuture<?> timer;
-    private UpstreamBody body;
+    private StreamedBody body;
     private RequestBodyWriter bodyWriter;
     private boolean headReceived;
     private boolean skippingInformational;
@@ -148,7 +148,7 @@ final class UpstreamExchange {
         headReceived = true;
         cancelTimer();
         keepAlive = HttpUtil.isKeepAlive(head);
-        body = new UpstreamBody(loop, this);
+        body = new StreamedBody(loop, this);
         sink.success(new Answer(head, body));
     }
 
@@ -236,7 +236,8 @@ final class UpstreamExchange {
         fail(new java.util.concurrent.CancellationException());
     }
 
-    void bodyCancelled() {
+    @Override
+    public void bodyCancelled() {
         if (!finished) {
             finished = true;
             stopBodyWriter();
@@ -244,7 +245,8 @@ final class UpstreamExchange {
         }
     }
 
-    void bodyDemandChanged() {
+    @Override
+    public void bodyDemandChanged() {
         if (finished || connection == null) {
             return;
         }
@@ -361,9 +363,9 @@ final class UpstreamExchange {
     /** The head as it arrived and its body still to come. */
     private static final class Answer implements UpstreamAnswer {
         private final HttpResponse head;
-        private final UpstreamBody body;
+        private final StreamedBody body;
 
-        Answer(HttpResponse head, UpstreamBody body) {
+        Answer(HttpResponse head, StreamedBody body) {
             this.head = head;
             this.body = body;
         }

@@ -29,8 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerRequest;
-import reactor.netty.http.server.HttpServerResponse;
 
 /**
  * Runs a call's attempts in order - the provider's targets with retries and backoff, then fallback providers -
@@ -63,7 +61,7 @@ final class UpstreamForwarder {
      * @param caller       what to tell the upstream about the authenticated caller
      */
     Mono<Void> forward(ProxyHandler.Exchange exchange, byte[] bufferedBody, CallerHeaders caller) {
-        HttpServerRequest request = exchange.request();
+        CallerRequest request = exchange.request();
         CompiledRoute route = exchange.route();
         String uriPath = route.stripPrefix() ? exchange.rest() : exchange.path().path();
         if (bufferedBody != null || !hasBody(request)) {
@@ -344,7 +342,7 @@ final class UpstreamForwarder {
                     provider.connectTimeoutMs(), provider.responseTimeoutMs(), attempted.reuse);
         }
         // Streamed body: only ever sent once (a later attempt happens only after a connect failure sent nothing).
-        Publisher<ByteBuf> body = call.request.receive().retain()
+        Publisher<ByteBuf> body = Flux.from(call.request.receive())
                 .doOnNext(chunk -> call.trace.bytesIn += chunk.readableBytes());
         return new UpstreamRequest(target, call.request.method(), uri, headers, null, body,
                 provider.connectTimeoutMs(), provider.responseTimeoutMs(), attempted.reuse);
@@ -359,7 +357,7 @@ final class UpstreamForwarder {
     }
 
     private static HttpHeaders upstreamHeaders(GatewayCall call, CompiledProvider provider) {
-        HttpServerRequest request = call.request;
+        CallerRequest request = call.request;
         HttpHeaders headers = HeaderHygiene.forUpstream(request.requestHeaders());
         call.caller.removed().forEach(headers::remove);
         provider.injectedHeaders().forEach(headers::set);
@@ -409,12 +407,12 @@ final class UpstreamForwarder {
         return (System.nanoTime() - nanos) / 1_000_000L;
     }
 
-    static String clientIp(HttpServerRequest request) {
+    static String clientIp(CallerRequest request) {
         var remote = request.remoteAddress();
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
-    static boolean hasBody(HttpServerRequest request) {
+    static boolean hasBody(CallerRequest request) {
         HttpHeaders headers = request.requestHeaders();
         if (headers.containsValue(HttpHeaderNames.TRANSFER_ENCODING, "chunked", true)) {
             return true;
@@ -423,7 +421,7 @@ final class UpstreamForwarder {
         return length != null && !length.equals("0");
     }
 
-    private static long contentLength(HttpServerRequest request) {
+    private static long contentLength(CallerRequest request) {
         String length = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
         try {
             return length == null ? -1 : Long.parseLong(length.strip());

@@ -9,14 +9,23 @@ import org.reactivestreams.Subscription;
 import reactor.core.publisher.Operators;
 
 /**
- * An upstream response body as it arrives: a single-subscriber publisher of the body's buffers, each handed over
- * with its reference (the subscriber releases it). State lives on the connection's event loop; calls from other
- * threads hop onto it. Chunks the subscriber has not asked for yet wait here while the exchange stops reading from
- * the upstream (back-pressure); cancelling closes the upstream connection.
+ * A body as it arrives from a connection (an upstream's answer, a caller's request): a single-subscriber publisher of
+ * the body's buffers, each handed over with its reference (the subscriber releases it). State lives on the
+ * connection's event loop; calls from other threads hop onto it. Chunks the subscriber has not asked for yet wait
+ * here while the connection stops reading (back-pressure, through {@link Flow#bodyDemandChanged}).
  */
-final class UpstreamBody implements Publisher<ByteBuf>, Subscription {
+final class StreamedBody implements Publisher<ByteBuf>, Subscription {
+    /** The connection side of a body: told when the reader gives up and when it wants more or less. */
+    interface Flow {
+        /** The subscriber cancelled: the rest of the body is not wanted. */
+        void bodyCancelled();
+
+        /** Called after every hand-over: read on when {@link #backlogged()} is false, pause when true. */
+        void bodyDemandChanged();
+    }
+
     private final EventLoop loop;
-    private final UpstreamExchange exchange;
+    private final Flow exchange;
     private final ArrayDeque<ByteBuf> queue = new ArrayDeque<>(2);
     private Subscriber<? super ByteBuf> subscriber;
     private long demand;
@@ -25,7 +34,7 @@ final class UpstreamBody implements Publisher<ByteBuf>, Subscription {
     private boolean terminated;
     private boolean draining;
 
-    UpstreamBody(EventLoop loop, UpstreamExchange exchange) {
+    StreamedBody(EventLoop loop, Flow exchange) {
         this.loop = loop;
         this.exchange = exchange;
     }
@@ -37,7 +46,7 @@ final class UpstreamBody implements Publisher<ByteBuf>, Subscription {
             return;
         }
         if (subscriber != null || terminated) {
-            Operators.error(s, new IllegalStateException("an upstream body can be read only once"));
+            Operators.error(s, new IllegalStateException("a body can be read only once"));
             return;
         }
         subscriber = s;
@@ -95,6 +104,11 @@ final class UpstreamBody implements Publisher<ByteBuf>, Subscription {
         }
         complete = true;
         drain();
+    }
+
+    /** True once a reader subscribed (a caller expecting {@code 100 Continue} gets it then). */
+    boolean subscribed() {
+        return subscriber != null;
     }
 
     /** True while chunks wait for the subscriber to ask for them: the exchange stops reading from the upstream. */

@@ -1,0 +1,256 @@
+package io.gatehouse.gateway.proxy;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A caller's keep-alive connection to the gateway listener: one {@link CallerExchange} at a time, in order.
+ * Requests a caller pipelines wait (and reading pauses) until the one before is answered. Writes of one turn of the
+ * event loop leave in one flush. A connection with no request for the idle timeout is closed; a request that cannot
+ * be parsed gets 400 (414 for a long request line, 431 for large headers) and the connection closes.
+ */
+final class CallerConnection extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(CallerConnection.class);
+
+    private final BiFunction<CallerRequest, CallerResponse, Publisher<Void>> handler;
+    private final long idleTimeoutNanos;
+    private final ArrayDeque<Object> parked = new ArrayDeque<>(2);
+    private final Runnable flushTask = this::flushNow;
+    private ChannelHandlerContext ctx;
+    private CallerExchange current;
+    private boolean flushScheduled;
+    private boolean pausedForPipelining;
+    private boolean pausedForBody;
+    private boolean closing;
+    private long idleSinceNanos;
+    private ScheduledFuture<?> idleCheck;
+
+    CallerConnection(BiFunction<CallerRequest, CallerResponse, Publisher<Void>> handler, long idleTimeoutNanos) {
+        this.handler = handler;
+        this.idleTimeoutNanos = idleTimeoutNanos;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        idleSinceNanos = System.nanoTime();
+        scheduleIdleCheck(idleTimeoutNanos);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!parked.isEmpty() || (current != null && current.requestComplete())) {
+            parked.add(msg);
+            pausedForPipelining = true;
+            updateReading();
+            return;
+        }
+        handle(msg);
+    }
+
+    private void handle(Object msg) {
+        if (msg instanceof HttpRequest head) {
+            if (head.decoderResult().isFailure()) {
+                ReferenceCountUtil.release(msg);
+                rejectUnparsable(head.decoderResult().cause());
+                return;
+            }
+            current = new CallerExchange(this, ctx, head);
+            current.start(handler);
+        }
+        if (msg instanceof HttpContent content) {
+            if (current == null) {
+                content.release();
+            } else {
+                current.content(content);
+            }
+        } else if (!(msg instanceof HttpRequest)) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** The exchange is over: close, or go on with the next request. */
+    void exchangeDone(CallerExchange exchange, boolean close) {
+        if (current != exchange) {
+            return;
+        }
+        current = null;
+        idleSinceNanos = System.nanoTime();
+        if (close || closing) {
+            closeAfterWrites();
+            return;
+        }
+        while (!parked.isEmpty() && (current == null || !current.requestComplete())) {
+            handle(parked.poll());
+        }
+        if (parked.isEmpty() && pausedForPipelining) {
+            pausedForPipelining = false;
+            updateReading();
+        }
+    }
+
+    /**
+     * The answer went out before the request body was all in: the rest is read and dropped, and from now on the
+     * connection counts as idle (a caller that stops sending the rest is closed at the idle timeout).
+     */
+    void answeredWhileReading() {
+        idleSinceNanos = System.nanoTime();
+    }
+
+    void bodyPaused(boolean paused) {
+        pausedForBody = paused;
+        updateReading();
+    }
+
+    /** Flushes at the end of this turn of the event loop, once for all writes made in it. */
+    void flushSoon() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            ctx.executor().execute(flushTask);
+        }
+    }
+
+    /** Closes the connection at once (a response that cannot be completed). */
+    void abort() {
+        ctx.flush();
+        ctx.close();
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    /** The listener is stopping: close now when idle, else after the response in progress. */
+    void shutDown() {
+        closing = true;
+        if (current == null) {
+            closeAfterWrites();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (current != null) {
+            current.writabilityChanged();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
+        CallerExchange gone = current;
+        current = null;
+        if (gone != null) {
+            gone.callerGone();
+        }
+        Object msg;
+        while ((msg = parked.poll()) != null) {
+            ReferenceCountUtil.release(msg);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            LOG.debug("caller connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
+        ctx.close();
+    }
+
+    private void flushNow() {
+        flushScheduled = false;
+        ctx.flush();
+    }
+
+    private void closeAfterWrites() {
+        flushScheduled = false;
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void updateReading() {
+        boolean read = !pausedForPipelining && !pausedForBody;
+        if (ctx.channel().config().isAutoRead() != read) {
+            ctx.channel().config().setAutoRead(read);
+        }
+    }
+
+    private void rejectUnparsable(Throwable cause) {
+        HttpResponseStatus status;
+        String message;
+        if (cause instanceof TooLongHttpLineException) {
+            status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+            message = "the request line is too long (at most " + GatewayListener.MAX_INITIAL_LINE_BYTES + " bytes)";
+        } else if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+            status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+            message = "the request headers are too large (at most " + GatewayListener.MAX_HEADER_BYTES + " bytes)";
+        } else {
+            status = HttpResponseStatus.BAD_REQUEST;
+            message = "the request is not valid HTTP/1.1 (request line, header names or values, or body framing)";
+        }
+        byte[] body = badRequest(status, message);
+        DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        closing = true;
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The JSON body of a request the listener refuses before any route sees it. */
+    static byte[] badRequest(HttpResponseStatus status, String message) {
+        return ("{\"error\":{\"status\":" + status.code() + ",\"code\":\"bad_request\",\"message\":\"" + message
+                + "\"}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void scheduleIdleCheck(long delayNanos) {
+        idleCheck = ctx.executor().schedule(this::checkIdle, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void checkIdle() {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if ((current != null && !current.answered()) || !parked.isEmpty()) {
+            scheduleIdleCheck(idleTimeoutNanos);
+            return;
+        }
+        long idleFor = System.nanoTime() - idleSinceNanos;
+        if (idleFor >= idleTimeoutNanos) {
+            ctx.close();
+        } else {
+            scheduleIdleCheck(idleTimeoutNanos - idleFor);
+        }
+    }
+}
