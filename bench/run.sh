@@ -4,7 +4,7 @@
 #   nginx    - wrk -> nginx proxy_pass (keepalive) -> upstream      (the reference)
 #   public   - wrk -> Gatehouse public route -> upstream
 #   basic    - wrk -> Gatehouse route with an HTTP Basic tenant key -> upstream
-# Prints requests/s, p99 latency and errors per round; never fails on numbers.
+# Prints requests/s, p99 latency and errors per round, and the gateway's ratio to nginx; never fails on numbers.
 # Needs: nginx, wrk (apt-get install -y nginx-light wrk), a built jar (mvn -B -q package -DskipTests).
 # JAVA_OPTS is passed to the Gatehouse JVM (e.g. -XX:StartFlightRecording=... to profile a run).
 set -euo pipefail
@@ -49,7 +49,9 @@ run() { # name
   p99=$(awk '$1=="99%" {print $2}' "$WORK/wrk-$1.txt")
   errors=$(grep -E 'Non-2xx|Socket errors' "$WORK/wrk-$1.txt" | tr '\n' ' ' || true)
   printf '%-7s %10s req/s   p99 %8s   %s\n' "$1" "$rps" "$p99" "${errors:-no errors}"
+  RPS[$1]=$rps
 }
+declare -A RPS
 # Warm-up until the JIT is done: on a slow 2-core machine C2 keeps compiling for minutes after start, and a server
 # measured before that is measured cold. Runs 10 s rounds, at least WARMUP_MIN of them, until one is within 5 % of
 # the one before (at most WARMUP_MAX): a plateau early on is often only a pause between two compilation bursts.
@@ -66,6 +68,8 @@ done
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round (c=$CONNECTIONS, $DURATION each)"
   for name in direct nginx public basic; do run "$name"; done
+  awk -v n="${RPS[nginx]}" -v p="${RPS[public]}" -v b="${RPS[basic]}" \
+    'BEGIN { printf "ratio   public %.2fx  basic %.2fx  of nginx proxy_pass (target 0.75x)\n", p / n, b / n }'
 done
 # The request log kept up (or says what it dropped): accepted = persisted + dropped + queued.
 curl -sf -u "admin:$PASS" http://127.0.0.1:18100/actuator/prometheus \
