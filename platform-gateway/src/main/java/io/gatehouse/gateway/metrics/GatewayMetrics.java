@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 class GatewayMetrics implements CallRecordSink {
     private static final String NONE = "-";
 
-    private final MeterRegistry registry;
     private static final String[] STATUS_CLASSES = {"0xx", "1xx", "2xx", "3xx", "4xx", "5xx", "6xx", "7xx",
             "8xx", "9xx"};
+
+    private final MeterRegistry registry;
 
     private final Map<SeriesKey, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Map<SeriesKey, Counter> attemptCounters = new ConcurrentHashMap<>();

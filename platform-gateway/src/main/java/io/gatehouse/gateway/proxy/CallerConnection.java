@@ -218,7 +218,7 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
             status = HttpResponseStatus.BAD_REQUEST;
             message = "the request is not valid HTTP/1.1 (request line, header names or values, or body framing)";
         }
-        byte[] body = badRequest(status, message);
+        byte[] body = errorBody(status, "bad_request", message);
         DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
@@ -228,9 +228,9 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** The JSON body of a request the listener refuses before any route sees it. */
-    static byte[] badRequest(HttpResponseStatus status, String message) {
-        return ("{\"error\":{\"status\":" + status.code() + ",\"code\":\"bad_request\",\"message\":\"" + message
+    /** The JSON body of an answer the listener makes itself (no route involved); the message is plain text. */
+    static byte[] errorBody(HttpResponseStatus status, String code, String message) {
+        return ("{\"error\":{\"status\":" + status.code() + ",\"code\":\"" + code + "\",\"message\":\"" + message
                 + "\"}}").getBytes(StandardCharsets.UTF_8);
     }
 

@@ -279,8 +279,8 @@ final class CallerExchange implements StreamedBody.Flow {
         int query = head.uri().indexOf('?');
         LOG.warn("gateway handler failed for {} {}: {}", head.method(), query < 0 ? head.uri()
                 : head.uri().substring(0, query), error.toString(), LOG.isDebugEnabled() ? error : null);
-        byte[] bytes = ("{\"error\":{\"status\":500,\"code\":\"gateway_error\",\"message\":\"the gateway failed to"
-                + " handle this request; see the gateway's log\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = CallerConnection.errorBody(HttpResponseStatus.INTERNAL_SERVER_ERROR, "gateway_error",
+                "the gateway failed to handle this request; see the gateway's log");
         closeAfterResponse = true;
         response.headers().clear();
         response.status(HttpResponseStatus.INTERNAL_SERVER_ERROR).header(HttpHeaderNames.CONTENT_TYPE,
@@ -302,7 +302,7 @@ final class CallerExchange implements StreamedBody.Flow {
         if (call != null) {
             call.dispose();
         }
-        response.sendBytes(CallerConnection.badRequest(HttpResponseStatus.BAD_REQUEST,
+        response.sendBytes(CallerConnection.errorBody(HttpResponseStatus.BAD_REQUEST, "bad_request",
                 "the request body is not valid HTTP/1.1 framing (a malformed chunk)")).subscribe();
     }
 

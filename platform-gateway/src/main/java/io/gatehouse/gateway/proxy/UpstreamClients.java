@@ -25,12 +25,12 @@ final class UpstreamClients {
 
     /** Sends {@code upstream} on behalf of {@code caller}, over a connection on the caller's event loop. */
     Mono<UpstreamAnswer> exchange(CallerRequest caller, UpstreamRequest upstream) {
-        return connector.exchange(loopOf(caller), upstream);
+        return connector.exchange(caller.eventLoop(), upstream);
     }
 
     /** Timers for calls made on behalf of {@code caller}: its event loop. */
     Scheduler timer(CallerRequest caller) {
-        EventLoop loop = loopOf(caller);
+        EventLoop loop = caller.eventLoop();
         Scheduler timer = timers.get(loop);
         // Never disposed: the loop belongs to the gateway's LoopResources.
         return timer != null ? timer : timers.computeIfAbsent(loop,
@@ -39,10 +39,6 @@ final class UpstreamClients {
 
     UpstreamConnector connector() {
         return connector;
-    }
-
-    private static EventLoop loopOf(CallerRequest caller) {
-        return caller.eventLoop();
     }
 
     void dispose() {

@@ -1,7 +1,6 @@
 package io.gatehouse.gateway.proxy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * An answer as a {@link RawCaller} read it.
@@ -17,15 +16,7 @@ record RawAnswer(String head, byte[] body, byte[] raw) {
 
     /** The first value of a header, by case-insensitive name; null when absent. */
     String header(String name) {
-        String[] lines = head.split("\r\n");
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0 && lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT)
-                    .equals(name.toLowerCase(Locale.ROOT))) {
-                return lines[i].substring(colon + 1).trim();
-            }
-        }
-        return null;
+        return RecordedRequest.header(head, name);
     }
 
     String bodyText() {

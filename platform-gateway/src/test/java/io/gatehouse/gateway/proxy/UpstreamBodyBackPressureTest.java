@@ -41,7 +41,7 @@ class UpstreamBodyBackPressureTest {
 
     @Test
     void aSubscriberAskingForOneBufferAtATimeGetsEveryByteInOrderWhileTheClientReadsOnlyOnDemand() throws Exception {
-        byte[] body = UpstreamExchangeAnswersTest.pattern(BODY);
+        byte[] body = TestBodies.pattern(BODY);
         upstream = new ScriptedUpstream(socket -> {
             socket.readRequest();
             socket.smallSendBuffer();

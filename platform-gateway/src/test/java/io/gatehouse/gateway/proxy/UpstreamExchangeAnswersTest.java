@@ -82,7 +82,7 @@ class UpstreamExchangeAnswersTest {
 
     @Test
     void aBodyLargerThanOneChunkArrivesWhole() throws Exception {
-        byte[] body = pattern(300_000);
+        byte[] body = TestBodies.pattern(300_000);
         upstream = new ScriptedUpstream(socket -> {
             socket.readRequest();
             socket.send("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n");
@@ -184,14 +184,6 @@ class UpstreamExchangeAnswersTest {
 
         Channel channel = client.onlyConnection();
         assertThat(channel.eventLoop()).isSameAs(client.loop);
-    }
-
-    static byte[] pattern(int length) {
-        byte[] bytes = new byte[length];
-        for (int i = 0; i < length; i++) {
-            bytes[i] = (byte) (i % 251);
-        }
-        return bytes;
     }
 
     static String text(byte[] bytes) {
