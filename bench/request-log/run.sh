@@ -3,7 +3,7 @@
 # drain rate, then 1,000,000 seeded rows and the logs API's page query per filter. Prints numbers; never fails on them.
 # Arguments pass through: rows=1000000 seconds=10 rates=5000,10000,20000 dir=/tmp/some-dir (keep the database),
 # phase=queries (with the dir of an earlier run: time the queries again), phase=drain (only the writer's drain rate,
-# twice), drop=ix_a,ix_b (drop these indexes first, to see what each costs the writer).
+# twice).
 # Builds in the reactor (package, never install), so the shared ~/.m2 is not touched.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** What every supported database must do with the migrations; subclasses supply a fresh, empty database per test. */
 abstract class SchemaMigrationContract {
     static final List<String> TABLES = List.of("tenant", "console_user", "console_user_tenant", "provider", "route",
-            "request_log");
+            "request_log", "request_log_block");
 
     /** A data source for an empty database (or schema) private to the current test. */
     abstract DataSource emptyDatabase();

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Attempts as a JSON array in one text column: written by hand on the writer thread (no reflection, a few hundred
- * nanoseconds per attempt), read back with Jackson. Only the attempt's own fields - never a header or a body.
+ * Attempts as a JSON array: the {@code attempts} cell of the CSV export, written by hand (no reflection, a few hundred
+ * nanoseconds per attempt); and read back with Jackson from the {@code attempts_json} column of rows logged before
+ * blocks ({@link LegacyLogRows}). Only the attempt's own fields - never a header or a body.
  */
 final class AttemptsJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,17 +26,17 @@ final class AttemptsJson {
                 sb.append(',');
             }
             sb.append("{\"provider\":");
-            string(sb, LogRows.cut(a.provider(), 100));
+            string(sb, StoredRow.cut(a.provider(), 100));
             sb.append(",\"target\":");
-            string(sb, LogRows.cut(a.target(), 500));
+            string(sb, StoredRow.cut(a.target(), 500));
             sb.append(",\"startedAt\":");
             string(sb, a.startedAt() == null ? null : a.startedAt().toString());
             sb.append(",\"latencyMs\":").append(a.latencyMs());
             sb.append(",\"status\":").append(a.status());
             sb.append(",\"errorCode\":");
-            string(sb, LogRows.cut(a.errorCode(), 64));
+            string(sb, StoredRow.cut(a.errorCode(), 64));
             sb.append(",\"decision\":");
-            string(sb, LogRows.cut(a.decision(), 500));
+            string(sb, StoredRow.cut(a.decision(), 500));
             sb.append('}');
         }
         return sb.append(']').toString();

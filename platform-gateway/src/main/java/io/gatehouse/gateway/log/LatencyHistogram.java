@@ -1,9 +1,9 @@
 package io.gatehouse.gateway.log;
 
 /**
- * Fixed latency bins (1-2-5 steps from 1 ms to 60 s) so percentiles can be estimated from per-bin counts that the
- * database aggregates: bounded work and memory whatever the row count, and the same SQL on H2 and PostgreSQL. The
- * estimate interpolates linearly inside the bin, so it is off by at most the bin's width.
+ * Fixed latency bins (1-2-5 steps from 1 ms to 60 s) so percentiles can be estimated from per-bin counts: bounded
+ * memory whatever the call count. The estimate interpolates linearly inside the bin, so it is off by at most the
+ * bin's width.
  */
 final class LatencyHistogram {
     /** Upper bounds (exclusive) of every bin but the last, which is open-ended. */
@@ -11,15 +11,6 @@ final class LatencyHistogram {
     static final int BINS = BOUNDS.length + 1;
 
     private LatencyHistogram() {
-    }
-
-    /** {@code CASE WHEN column < 1 THEN 0 WHEN column < 2 THEN 1 ... ELSE 15 END}: the bin of each row, in SQL. */
-    static String binSql(String column) {
-        StringBuilder sql = new StringBuilder("CASE");
-        for (int i = 0; i < BOUNDS.length; i++) {
-            sql.append(" WHEN ").append(column).append(" < ").append(BOUNDS[i]).append(" THEN ").append(i);
-        }
-        return sql.append(" ELSE ").append(BOUNDS.length).append(" END").toString();
     }
 
     static int binOf(long latencyMs) {

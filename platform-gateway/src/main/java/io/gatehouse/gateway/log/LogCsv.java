@@ -3,9 +3,6 @@ package io.gatehouse.gateway.log;
 import io.gatehouse.common.CsvCells;
 import java.io.IOException;
 import java.io.Writer;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
 
 /**
  * The CSV export format (RFC 4180, CRLF line ends): one header line, one line per row in the order of contract
@@ -18,33 +15,34 @@ public final class LogCsv {
     private LogCsv() {
     }
 
-    /** Writes the current row of a {@link LogQueries#COLUMNS} result set without building an entry. */
-    static void row(ResultSet rs, Writer out) throws SQLException, IOException {
-        out.write(Long.toString(rs.getLong(1)));
+    /** Writes one stored call as a CSV line. */
+    static void row(StoredRow r, Writer out) throws IOException {
+        out.write(Long.toString(r.id()));
         out.write(',');
-        text(out, rs.getString(2));
+        text(out, r.requestId);
         out.write(',');
-        out.write(rs.getObject(3, OffsetDateTime.class).toInstant().toString());
-        for (int column = 4; column <= 10; column++) {
+        out.write(StoredRow.instant(r.micros).toString());
+        for (String cell : new String[] {r.tenant, r.route, r.credentialId, r.credentialType, r.method, r.path,
+                r.query}) {
             out.write(',');
-            text(out, rs.getString(column));
+            text(out, cell);
         }
         out.write(',');
-        out.write(Integer.toString(rs.getInt(11)));
+        out.write(Integer.toString(r.status));
         out.write(',');
-        text(out, rs.getString(12));
+        text(out, r.errorCode);
         out.write(',');
-        out.write(Long.toString(rs.getLong(13)));
+        out.write(Long.toString(r.latencyMs));
         out.write(',');
-        out.write(Long.toString(rs.getLong(14)));
+        out.write(Long.toString(r.upstreamLatencyMs));
         out.write(',');
-        text(out, rs.getString(15));
+        text(out, r.clientIp);
         out.write(',');
-        out.write(Long.toString(rs.getLong(16)));
+        out.write(Long.toString(r.bytesIn));
         out.write(',');
-        out.write(Long.toString(rs.getLong(17)));
+        out.write(Long.toString(r.bytesOut));
         out.write(',');
-        text(out, rs.getString(18));
+        text(out, AttemptsJson.write(r.attempts(), StoredRow.MAX_ATTEMPTS_STORED));
         out.write(CsvCells.LINE_END);
     }
 

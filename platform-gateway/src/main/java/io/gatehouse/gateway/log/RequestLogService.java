@@ -3,12 +3,13 @@ package io.gatehouse.gateway.log;
 import io.gatehouse.auth.access.AccessControl;
 import io.gatehouse.common.CsvCells;
 import io.gatehouse.common.PageCursor;
-import io.gatehouse.common.StreamedRows;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Reads a tenant's request log: filtered pages newest first with keyset cursors, single entries, and a streamed CSV
@@ -22,12 +23,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class RequestLogService {
     private final JdbcTemplate jdbc;
     private final AccessControl access;
-    private final StreamedRows rows;
 
-    RequestLogService(JdbcTemplate jdbc, AccessControl access, PlatformTransactionManager transactions) {
+    RequestLogService(JdbcTemplate jdbc, AccessControl access) {
         this.jdbc = jdbc;
         this.access = access;
-        this.rows = new StreamedRows(jdbc, transactions);
     }
 
     /** One page: up to {@code filter.limit()} rows after {@code filter.cursor()}, and the cursor of the next page. */
@@ -51,60 +50,95 @@ public class RequestLogService {
 
     private static LogPage page(JdbcTemplate jdbc, Long tenantId, LogFilter filter) {
         PageCursor after = filter.cursor() == null ? null : PageCursor.decode(filter.cursor(), LogFilter.CURSOR_KIND);
-        LogQueries.Sql sql = LogQueries.select(tenantId, filter, after, filter.limit() + 1, qMode(jdbc, tenantId, filter));
-        List<LogEntry> rows = jdbc.query(sql.text(), (rs, i) -> LogQueries.map(rs), sql.args());
+        LogMatch match = LogMatch.of(filter, after, qIsRequestId(jdbc, tenantId, filter));
+        List<LogEntry> rows = new ArrayList<>();
+        LogScan.newestFirst(jdbc, tenantId, match, row -> {
+            rows.add(row.toEntry());
+            return rows.size() <= filter.limit();
+        });
         String next = PageCursor.next(rows, filter.limit(), LogEntry::timestamp, LogEntry::id, LogFilter.CURSOR_KIND);
         return new LogPage(rows.subList(0, Math.min(rows.size(), filter.limit())), next);
     }
 
     /**
-     * {@code q} is a request id when the tenant has a call with that id (found through the (tenant, request id)
-     * index; any tenant's call when {@code tenantId} is null), otherwise a piece of the path to look for.
+     * {@code q} is a request id when the tenant has a call with that id (any tenant's call when {@code tenantId} is
+     * null; blocks without it are ruled out by their value filter), otherwise a piece of the path to look for.
      */
-    static LogQueries.Q qMode(JdbcTemplate jdbc, Long tenantId, LogFilter filter) {
-        if (filter.q() == null) {
-            return LogQueries.Q.PATH;
-        }
-        LogQueries.Sql exists = LogQueries.requestIdExists(tenantId, filter.q());
-        Long found = jdbc.queryForObject(exists.text(), Long.class, exists.args());
-        return found != null && found > 0 ? LogQueries.Q.REQUEST_ID : LogQueries.Q.PATH;
+    static boolean qIsRequestId(JdbcTemplate jdbc, Long tenantId, LogFilter filter) {
+        return filter.q() != null && newest(jdbc, tenantId, LogMatch.requestId(filter.q())).isPresent();
+    }
+
+    private static Optional<StoredRow> newest(JdbcTemplate jdbc, Long tenantId, LogMatch match) {
+        StoredRow[] found = new StoredRow[1];
+        LogScan.newestFirst(jdbc, tenantId, match, row -> {
+            found[0] = row;
+            return false;
+        });
+        return Optional.ofNullable(found[0]);
     }
 
     /** The entry with this row id, if it belongs to the tenant. */
     public Optional<LogEntry> find(String tenant, long id) {
         long tenantId = access.readableTenant(tenant);
-        return jdbc.query("SELECT " + LogQueries.COLUMNS + " FROM request_log WHERE id = ? AND tenant_id = ?",
-                (rs, i) -> LogQueries.map(rs), id, tenantId).stream().findFirst();
+        return byId(id, tenantId);
     }
 
     /** The entry with this row id, whichever tenant (known or not) it was made to: for the view across tenants. */
     public Optional<LogEntry> findAny(long id) {
         access.requirePlatformAdmin("read the log across tenants");
-        return jdbc.query("SELECT " + LogQueries.COLUMNS + " FROM request_log WHERE id = ?",
-                (rs, i) -> LogQueries.map(rs), id).stream().findFirst();
+        return byId(id, null);
+    }
+
+    private Optional<LogEntry> byId(long id, Long tenantId) {
+        if (id < 0) {
+            return Optional.empty();
+        }
+        long blockId = LogBlock.blockOf(id);
+        List<byte[]> data = tenantId == null
+                ? jdbc.query("SELECT rows_data FROM request_log_block WHERE id = ?", (rs, i) -> rs.getBytes(1), blockId)
+                : jdbc.query("SELECT rows_data FROM request_log_block WHERE id = ? AND tenant_id = ?",
+                        (rs, i) -> rs.getBytes(1), blockId, tenantId);
+        if (data.isEmpty()) {
+            return Optional.empty();
+        }
+        int slot = LogBlock.slotOf(id);
+        return LogBlockCodec.decode(blockId, data.get(0)).stream().filter(r -> r.slot == slot).findFirst()
+                .map(StoredRow::toEntry);
     }
 
     /** The newest entry with this request id in the tenant (a caller may reuse an id). */
     public Optional<LogEntry> findByRequestId(String tenant, String requestId) {
         long tenantId = access.readableTenant(tenant);
-        return jdbc.query("SELECT " + LogQueries.COLUMNS + " FROM request_log WHERE request_id = ? AND tenant_id = ? "
-                        + "ORDER BY occurred_at DESC, id DESC LIMIT 1",
-                (rs, i) -> LogQueries.map(rs), requestId, tenantId).stream().findFirst();
+        return newest(jdbc, tenantId, LogMatch.requestId(requestId)).map(StoredRow::toEntry);
     }
 
     /**
      * A CSV export of every row matching the filter (its {@code limit} and {@code cursor} are not used), newest
-     * first. The tenant is checked now; the rows are read when the export is written, through a database cursor
-     * ({@link StreamedRows}), so memory stays flat however many rows match.
+     * first. The tenant is checked now; the rows are read block by block when the export is written, so memory stays
+     * flat however many rows match.
      */
     public LogExport export(String tenant, LogFilter filter) {
         long tenantId = access.readableTenant(tenant);
-        LogQueries.Sql sql = LogQueries.select(tenantId, filter.withCursor(null), null, null,
-                qMode(jdbc, tenantId, filter));
+        LogMatch match = LogMatch.of(filter, null, qIsRequestId(jdbc, tenantId, filter));
         return out -> {
             out.write(LogCsv.HEADER);
             out.write(CsvCells.LINE_END);
-            return rows.write(sql.text(), sql.args(), LogCsv::row, out);
+            long[] written = new long[1];
+            try {
+                LogScan.newestFirst(jdbc, tenantId, match, row -> {
+                    try {
+                        LogCsv.row(row, out);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    written[0]++;
+                    return true;
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            out.flush();
+            return written[0];
         };
     }
 }

@@ -1,7 +1,6 @@
 package io.gatehouse.gateway.log;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +23,8 @@ import org.springframework.stereotype.Component;
  * batches. A full queue drops the record (counted, warned at most once a second). While the database is unavailable
  * the writer retries the same batch with capped exponential backoff and requests keep flowing; the queue absorbs the
  * outage until it is full. A row the database refuses as bad data (SQL state 22/23) is dropped alone, counted.
+ * Rows go into {@code request_log_block} as blocks of calls ({@link LogBlocks}); calls logged by an earlier version
+ * are moved into blocks by this thread too, a chunk between batches ({@link LegacyLogRows}).
  *
  * <p>Counters: {@link #counters()} always satisfies {@code accepted = persisted + dropped + queued}. Every record
  * increments {@code accepted} before it can reach {@code persisted} or {@code dropped}; a reading takes
@@ -47,6 +48,7 @@ public class RequestLogWriter implements CallRecordSink, SmartLifecycle {
      * while the writer sleeps, queueing a record wakes nobody.
      */
     static final long LINGER_MS = 20;
+    private static final long LEGACY_RETRY_MS = 1_000;
 
     private final DataSource dataSource;
     private final RequestLogSettings settings;
@@ -62,6 +64,7 @@ public class RequestLogWriter implements CallRecordSink, SmartLifecycle {
     private volatile Thread thread;
     private long lastDbWarning = System.nanoTime() - DB_WARN_EVERY_NANOS;
     private boolean failing;
+    private long legacyRowsMoved;
 
     @Autowired
     RequestLogWriter(DataSource dataSource,
@@ -171,10 +174,14 @@ public class RequestLogWriter implements CallRecordSink, SmartLifecycle {
 
     private void drainLoop() {
         List<CallRecord> batch = new ArrayList<>(settings.batchSize());
+        boolean legacyRowsLeft = true;
         while (true) {
+            if (legacyRowsLeft && !stopping) {
+                legacyRowsLeft = moveLegacyRows();
+            }
             CallRecord first;
             try {
-                first = queue.poll(100, TimeUnit.MILLISECONDS);
+                first = queue.poll(legacyRowsLeft ? 0 : 100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 first = null;
             }
@@ -191,6 +198,26 @@ public class RequestLogWriter implements CallRecordSink, SmartLifecycle {
             queue.drainTo(batch, settings.batchSize() - 1);
             writeWithRetry(batch);
             batch.clear();
+        }
+    }
+
+    /**
+     * Moves one chunk of rows logged before blocks existed ({@link LegacyLogRows}); true while more may be left. A
+     * database error is logged and the chunk tried again on a later turn (after a pause, so a database that is down
+     * is not hammered).
+     */
+    private boolean moveLegacyRows() {
+        try {
+            int moved = LegacyLogRows.moveChunk(dataSource);
+            legacyRowsMoved += moved;
+            if (moved == 0 && legacyRowsMoved > 0) {
+                LOG.info("request log: moved {} calls logged by an earlier version into blocks", legacyRowsMoved);
+            }
+            return moved > 0;
+        } catch (SQLException | RuntimeException e) {
+            warnDatabase(e, LEGACY_RETRY_MS);
+            sleep(LEGACY_RETRY_MS);
+            return true;
         }
     }
 
@@ -249,12 +276,8 @@ public class RequestLogWriter implements CallRecordSink, SmartLifecycle {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(LogRows.INSERT)) {
-                for (CallRecord record : batch) {
-                    LogRows.bind(ps, record);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            try {
+                LogBlocks.insert(c, batch);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 try {

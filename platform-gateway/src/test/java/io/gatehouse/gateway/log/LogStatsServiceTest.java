@@ -35,7 +35,7 @@ class LogStatsServiceTest {
         // another tenant, and a call outside the window
         rows.add(call("other", "echo", T0.plusSeconds(30), 200, null, 5, "http://x:1"));
         rows.add(call("acme", "echo", T0.minusSeconds(1), 200, null, 5, "http://x:1"));
-        jdbc.batchUpdate(LogRows.INSERT, rows, rows.size(), LogRows::bind);
+        db.insert(rows);
     }
 
     private static CallRecord call(String tenant, String route, Instant at, int status, String code, long latency,

@@ -50,11 +50,24 @@ final class TestDatabase implements DataSource {
                 + "', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
     }
 
+    /** How many calls the blocks matching {@code where} (on the block table's columns) hold. */
     long count(String where) {
         try (Connection c = h2.getConnection(); Statement s = c.createStatement();
-             var rs = s.executeQuery("SELECT COUNT(*) FROM request_log" + (where.isEmpty() ? "" : " WHERE " + where))) {
+             var rs = s.executeQuery("SELECT COALESCE(SUM(row_count), 0) FROM request_log_block"
+                     + (where.isEmpty() ? "" : " WHERE " + where))) {
             rs.next();
             return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stores the calls as the writer does, in one transaction. */
+    void insert(List<CallRecord> calls) {
+        try (Connection c = h2.getConnection()) {
+            c.setAutoCommit(false);
+            LogBlocks.insert(c, calls);
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

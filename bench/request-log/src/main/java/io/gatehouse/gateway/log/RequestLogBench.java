@@ -21,13 +21,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <ol>
  *   <li>Sustained rate: a paced producer offers records at a fixed rate for a while (rates stepped up); a rate is
  *       sustained when nothing is dropped and the backlog stays small. Then the writer's raw drain rate.</li>
- *   <li>Queries: seeds the table to {@code rows} rows (half of them in one tenant) and times the page query of the
- *       logs API (the exact SQL of {@link RequestLogService}) for each filter: median and p95 of 30 runs.</li>
+ *   <li>Queries: seeds the log to {@code rows} calls (half of them in one tenant) and times the page query of the
+ *       logs API ({@link RequestLogService#page}) for each filter: median and p95 of 30 runs.</li>
  * </ol>
  * Prints numbers; never fails on them. Arguments: {@code rows=1000000 seconds=10 rates=5000,10000,... dir=PATH
- * phase=all|queries|drain drop=INDEX,...} ({@code phase=queries} with the {@code dir} of an earlier run times the
- * queries again; {@code phase=drain} measures only the writer's drain rate; {@code drop} removes indexes first, to see
- * what each one costs the writer).
+ * phase=all|queries|drain} ({@code phase=queries} with the {@code dir} of an earlier run times the queries again;
+ * {@code phase=drain} measures only the writer's drain rate).
  */
 public final class RequestLogBench {
     private static final String[] STATUSES = {"200", "200", "200", "200", "200", "200", "200", "200", "200", "200",
@@ -58,11 +57,6 @@ public final class RequestLogBench {
             for (int t = 0; t < 20 && jdbc.queryForObject("SELECT COUNT(*) FROM tenant", Long.class) < 20; t++) {
                 jdbc.update("INSERT INTO tenant (slug, name, created_at, updated_at) VALUES (?, ?, CURRENT_TIMESTAMP, "
                         + "CURRENT_TIMESTAMP)", tenant(t), "Bench " + t);
-            }
-            for (String index : arg(args, "drop", "").split(",")) {
-                if (!index.isBlank()) {
-                    jdbc.execute("DROP INDEX IF EXISTS " + index); // what one index costs the writer
-                }
             }
             if (arg(args, "phase", "all").equals("drain")) {
                 warmUp(db);
@@ -182,7 +176,7 @@ public final class RequestLogBench {
     // --- 2. seed and query --------------------------------------------------------------------------------------
 
     private static void seed(HikariDataSource db, JdbcTemplate jdbc, long rows) throws InterruptedException {
-        long have = jdbc.queryForObject("SELECT COUNT(*) FROM request_log", Long.class);
+        long have = calls(jdbc, "");
         System.out.println();
         System.out.printf("seeding %d rows (have %d) over the last 7 days, half of them in tenant bench-00...%n",
                 rows - Math.min(rows, have), have);
@@ -207,20 +201,19 @@ public final class RequestLogBench {
         writer.awaitDrained(Duration.ofMinutes(10));
         writer.stop();
         System.out.printf("seeded in %.1f s; table has %d rows, %d in bench-00%n", (System.nanoTime() - start) / 1e9,
-                jdbc.queryForObject("SELECT COUNT(*) FROM request_log", Long.class),
-                jdbc.queryForObject("SELECT COUNT(*) FROM request_log WHERE tenant_slug = 'bench-00'", Long.class));
+                calls(jdbc, ""), calls(jdbc, " WHERE tenant_slug = 'bench-00'"));
         jdbc.execute("ANALYZE");
     }
 
     private static void queries(JdbcTemplate jdbc) {
         long tenantId = jdbc.queryForObject("SELECT id FROM tenant WHERE slug = 'bench-00'", Long.class);
-        String someRequestId = jdbc.queryForObject("SELECT request_id FROM request_log WHERE tenant_id = ? "
-                + "ORDER BY occurred_at LIMIT 1 OFFSET 12345", String.class, tenantId);
+        long oldBlock = jdbc.queryForObject("SELECT id FROM request_log_block WHERE tenant_id = ? "
+                + "ORDER BY last_at_us LIMIT 1 OFFSET 25", Long.class, tenantId);
+        String someRequestId = LogScan.rows(jdbc, oldBlock).get(7).requestId;
         Instant threeDaysAgo = Instant.now().minus(3, ChronoUnit.DAYS);
         LogFilter newest = LogFilter.newest();
         String page2 = RequestLogService.page(jdbc, tenantId, newest).nextCursor();
-        long tenantRows = jdbc.queryForObject("SELECT COUNT(*) FROM request_log WHERE tenant_id = ?", Long.class,
-                tenantId);
+        long tenantRows = calls(jdbc, " WHERE tenant_id = " + tenantId);
         String deepCursor = cursorAtOffset(jdbc, tenantId, (int) (tenantRows * 2 / 5));
 
         System.out.println();
@@ -248,9 +241,17 @@ public final class RequestLogBench {
     }
 
     private static String cursorAtOffset(JdbcTemplate jdbc, long tenantId, int offset) {
-        List<LogEntry> row = jdbc.query("SELECT " + LogQueries.COLUMNS + " FROM request_log WHERE tenant_id = ? "
-                + "ORDER BY occurred_at DESC, id DESC LIMIT 1 OFFSET " + offset, (rs, i) -> LogQueries.map(rs), tenantId);
-        return PageCursor.after(row.get(0).timestamp(), row.get(0).id()).encode(LogFilter.CURSOR_KIND);
+        long[] seen = new long[1];
+        StoredRow[] at = new StoredRow[1];
+        LogScan.newestFirst(jdbc, tenantId, LogMatch.all(), row -> {
+            at[0] = row;
+            return ++seen[0] <= offset;
+        });
+        return PageCursor.after(StoredRow.instant(at[0].micros), at[0].id()).encode(LogFilter.CURSOR_KIND);
+    }
+
+    private static long calls(JdbcTemplate jdbc, String where) {
+        return jdbc.queryForObject("SELECT COALESCE(SUM(row_count), 0) FROM request_log_block" + where, Long.class);
     }
 
     private static void time(JdbcTemplate jdbc, long tenantId, String label, LogFilter filter) {
