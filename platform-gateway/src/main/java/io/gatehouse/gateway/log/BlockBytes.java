@@ -95,7 +95,21 @@ final class BlockBytes {
         }
 
         int readInt() {
-            return Math.toIntExact(readLong());
+            long value = readLong();
+            if (value != (int) value) {
+                throw new IllegalStateException("corrupt request log block: " + value + " is no int, at byte " + at);
+            }
+            return (int) value;
+        }
+
+        /** A count of items still to read, each taking at least one byte: never negative nor beyond the bytes left. */
+        int readCount() {
+            int count = readInt();
+            if (count < 0 || count > bytes.length - at) {
+                throw new IllegalStateException("corrupt request log block: count " + count + " at byte " + at
+                        + " of " + bytes.length);
+            }
+            return count;
         }
 
         String readString() {

@@ -1,7 +1,9 @@
 package io.gatehouse.gateway.log;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The bytes of a request log block (format version 1): the version, the row count, then per row its slot, time,
@@ -24,7 +26,7 @@ final class LogBlockCodec {
             throw new IllegalArgumentException("a block holds 1 to " + LogBlock.SLOTS + " rows, not " + rows.size());
         }
         BlockBytes.Out out = new BlockBytes.Out(rows.size() * 320);
-        ValueFilter values = ValueFilter.forValues(rows.size() + 8);
+        ValueFilter values = ValueFilter.forValues(filterValues(rows));
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         int statusClasses = 0;
@@ -42,6 +44,17 @@ final class LogBlockCodec {
         return new Encoded(out.toArray(), rows.size(), first, last, statusClasses, values.toBytes());
     }
 
+    /** How many values a block's filter holds at most: a request id per row, each distinct route and credential. */
+    private static int filterValues(List<StoredRow> rows) {
+        Set<String> routes = new HashSet<>();
+        Set<String> credentials = new HashSet<>();
+        for (StoredRow r : rows) {
+            routes.add(r.route);
+            credentials.add(r.credentialId);
+        }
+        return rows.size() + routes.size() + credentials.size();
+    }
+
     /** The rows of block {@code blockId}, in slot order. */
     static List<StoredRow> decode(long blockId, byte[] bytes) {
         BlockBytes.In in = new BlockBytes.In(bytes, 0);
@@ -50,7 +63,7 @@ final class LogBlockCodec {
             throw new IllegalStateException("request log block " + blockId + " has format version " + version
                     + "; this server reads version " + VERSION);
         }
-        int count = in.readInt();
+        int count = in.readCount();
         List<StoredRow> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             rows.add(read(blockId, bytes, in));
@@ -117,7 +130,7 @@ final class LogBlockCodec {
     }
 
     private static void skipAttempts(BlockBytes.In in) {
-        int n = in.readInt();
+        int n = in.readCount();
         for (int i = 0; i < n; i++) {
             in.skipString();
             in.skipString();
@@ -131,7 +144,7 @@ final class LogBlockCodec {
 
     static List<Attempt> readAttempts(byte[] bytes, int at) {
         BlockBytes.In in = new BlockBytes.In(bytes, at);
-        int n = in.readInt();
+        int n = in.readCount();
         List<Attempt> attempts = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String provider = in.readString();

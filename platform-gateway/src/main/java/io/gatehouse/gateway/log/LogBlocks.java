@@ -23,7 +23,8 @@ final class LogBlocks {
     static final long MAX_SPAN_MICROS = 60_000_000L;
     static final int MAX_BLOCK_BYTES = 4 << 20;
     static final String INSERT = "INSERT INTO request_log_block (tenant_id, tenant_slug, first_at_us, last_at_us, "
-            + "row_count, status_classes, value_filter, rows_data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "row_count, status_classes, value_filter) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    static final String INSERT_ROWS = "INSERT INTO request_log_block_rows (block_id, rows_data) VALUES (?, ?)";
 
     private LogBlocks() {
     }
@@ -47,21 +48,34 @@ final class LogBlocks {
 
     /** Inserts each group's rows as blocks on {@code c} (the caller commits); returns how many blocks. */
     static int insert(Connection c, Iterable<Group> groups) throws SQLException {
-        int blocks = 0;
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        List<byte[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"})) {
             for (Group group : groups) {
                 for (List<StoredRow> block : cut(group.rows())) {
-                    bind(ps, group.tenantId(), group.slug(), LogBlockCodec.encode(block));
+                    LogBlockCodec.Encoded encoded = LogBlockCodec.encode(block);
+                    bindHeader(ps, group.tenantId(), group.slug(), encoded);
                     ps.addBatch();
-                    blocks++;
+                    rows.add(encoded.rows());
                 }
             }
             ps.executeBatch();
+            try (ResultSet ids = ps.getGeneratedKeys();
+                 PreparedStatement insertRows = c.prepareStatement(INSERT_ROWS)) {
+                for (byte[] data : rows) {
+                    if (!ids.next()) {
+                        throw new SQLException("the database returned fewer block ids than blocks inserted");
+                    }
+                    insertRows.setLong(1, ids.getLong(1));
+                    insertRows.setBytes(2, data);
+                    insertRows.addBatch();
+                }
+                insertRows.executeBatch();
+            }
         }
-        return blocks;
+        return rows.size();
     }
 
-    static void bind(PreparedStatement ps, Long tenantId, String slug, LogBlockCodec.Encoded block)
+    static void bindHeader(PreparedStatement ps, Long tenantId, String slug, LogBlockCodec.Encoded block)
             throws SQLException {
         ps.setObject(1, tenantId, Types.BIGINT);
         ps.setString(2, slug);
@@ -70,7 +84,6 @@ final class LogBlocks {
         ps.setInt(5, block.rowCount());
         ps.setInt(6, block.statusClasses());
         ps.setBytes(7, block.values());
-        ps.setBytes(8, block.rows());
     }
 
     /** One slug's rows as blocks: ordered by time, slots assigned, cut at the row, byte and span limits. */

@@ -64,7 +64,7 @@ final class LogScan {
 
     /** The calls of one block, or none when it is gone (deleted by retention since its header was read). */
     static List<StoredRow> rows(JdbcTemplate jdbc, long blockId) {
-        List<byte[]> data = jdbc.query("SELECT rows_data FROM request_log_block WHERE id = ?",
+        List<byte[]> data = jdbc.query("SELECT rows_data FROM request_log_block_rows WHERE block_id = ?",
                 (rs, i) -> rs.getBytes(1), blockId);
         return data.isEmpty() ? List.of() : LogBlockCodec.decode(blockId, data.get(0));
     }

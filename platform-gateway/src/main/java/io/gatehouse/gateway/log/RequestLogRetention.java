@@ -80,7 +80,7 @@ public class RequestLogRetention {
 
     /** Writes the block again with only its calls at or after the cutoff; returns how many calls it lost. */
     private long trim(long blockId, long cutoffMicros) {
-        List<byte[]> data = jdbc.query("SELECT rows_data FROM request_log_block WHERE id = ? FOR UPDATE",
+        List<byte[]> data = jdbc.query("SELECT rows_data FROM request_log_block_rows WHERE block_id = ? FOR UPDATE",
                 (rs, i) -> rs.getBytes(1), blockId);
         if (data.isEmpty()) {
             return 0;
@@ -92,8 +92,9 @@ public class RequestLogRetention {
         } else if (kept.size() < rows.size()) {
             LogBlockCodec.Encoded block = LogBlockCodec.encode(kept);
             jdbc.update("UPDATE request_log_block SET first_at_us = ?, last_at_us = ?, row_count = ?, "
-                            + "status_classes = ?, value_filter = ?, rows_data = ? WHERE id = ?", block.firstMicros(),
-                    block.lastMicros(), block.rowCount(), block.statusClasses(), block.values(), block.rows(), blockId);
+                            + "status_classes = ?, value_filter = ? WHERE id = ?", block.firstMicros(),
+                    block.lastMicros(), block.rowCount(), block.statusClasses(), block.values(), blockId);
+            jdbc.update("UPDATE request_log_block_rows SET rows_data = ? WHERE block_id = ?", block.rows(), blockId);
         }
         return rows.size() - kept.size();
     }

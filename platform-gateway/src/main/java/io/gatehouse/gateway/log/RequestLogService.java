@@ -95,9 +95,10 @@ public class RequestLogService {
         }
         long blockId = LogBlock.blockOf(id);
         List<byte[]> data = tenantId == null
-                ? jdbc.query("SELECT rows_data FROM request_log_block WHERE id = ?", (rs, i) -> rs.getBytes(1), blockId)
-                : jdbc.query("SELECT rows_data FROM request_log_block WHERE id = ? AND tenant_id = ?",
-                        (rs, i) -> rs.getBytes(1), blockId, tenantId);
+                ? jdbc.query("SELECT rows_data FROM request_log_block_rows WHERE block_id = ?",
+                        (rs, i) -> rs.getBytes(1), blockId)
+                : jdbc.query("SELECT r.rows_data FROM request_log_block_rows r JOIN request_log_block b ON b.id = "
+                        + "r.block_id WHERE b.id = ? AND b.tenant_id = ?", (rs, i) -> rs.getBytes(1), blockId, tenantId);
         if (data.isEmpty()) {
             return Optional.empty();
         }

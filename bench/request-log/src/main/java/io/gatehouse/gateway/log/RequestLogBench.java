@@ -238,6 +238,29 @@ public final class RequestLogBench {
         time(jdbc, tenantId, "q=completions/42 (path contains)", LogFilter.parse(null, null, null, null, null,
                 "completions/42", null, null));
         time(jdbc, tenantId, "limit=1000", LogFilter.parse(null, null, null, null, null, null, "1000", null));
+
+        System.out.println();
+        System.out.println("dashboard aggregates (LogStatsService, median / p95 of 10 runs):");
+        Instant now = Instant.now();
+        stats(jdbc, tenantId, "tenant, last hour per minute", now.minus(1, ChronoUnit.HOURS), now, 60);
+        stats(jdbc, tenantId, "tenant, last day per 15 min", now.minus(1, ChronoUnit.DAYS), now, 900);
+        stats(jdbc, null, "all tenants, last day per 15 min", now.minus(1, ChronoUnit.DAYS), now, 900);
+    }
+
+    private static void stats(JdbcTemplate jdbc, Long tenantId, String label, Instant from, Instant to, int bucket) {
+        long[] nanos = new long[10];
+        long calls = 0;
+        for (int i = -2; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            TrafficStats stats = LogStatsService.compute(jdbc, tenantId, from, to, bucket);
+            if (i >= 0) {
+                nanos[i] = System.nanoTime() - start;
+            }
+            calls = stats.buckets().stream().mapToLong(TrafficStats.Bucket::requests).sum();
+        }
+        Arrays.sort(nanos);
+        System.out.printf("  %-40s %7d calls  median %7.2f ms  p95 %7.2f ms%n", label, calls,
+                nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6);
     }
 
     private static String cursorAtOffset(JdbcTemplate jdbc, long tenantId, int offset) {
