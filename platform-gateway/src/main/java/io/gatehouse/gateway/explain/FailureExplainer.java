@@ -25,6 +25,9 @@ public final class FailureExplainer {
             return Optional.empty();
         }
         Facts f = Facts.of(errorCode, attempts, settings == null ? CallSettings.UNKNOWN : settings);
+        if (f.decision().contains(Attempt.BODY_CUT_SHORT)) {
+            return Optional.of(UpstreamExplanations.bodyCutShort(f));
+        }
         return Optional.of(switch (errorCode) {
             case "upstream_connect_failed" -> ConnectFailures.explain(f);
             case "upstream_timeout" -> UpstreamExplanations.timeout(f);

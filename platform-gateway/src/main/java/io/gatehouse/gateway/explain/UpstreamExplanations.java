@@ -66,6 +66,29 @@ final class UpstreamExplanations {
                         "Check the upstream's logs for crashes or restarts at the time of the call."));
     }
 
+    /** The head went to the caller, then the body stalled or broke off: the caller got an incomplete answer. */
+    static Explanation bodyCutShort(Facts f) {
+        boolean stalled = f.code().equals("upstream_timeout");
+        return new Explanation(f.code(), "reading response body",
+                f.where() + " sent its response head, which went on to the caller, and then " + (stalled
+                        ? "sent no more of the body for the gateway's body idle timeout"
+                        : "closed or reset the connection before the end of the body")
+                        + ". The gateway closed the caller's connection, so the caller got an incomplete answer; it"
+                        + " is not retried once the answer has started. (" + f.decision() + ")",
+                stalled ? list("The upstream hangs in the middle of a long answer (a stuck stream, a slow model).",
+                        "A load balancer or proxy in between buffers or holds the stream.",
+                        "The upstream waits on something slow before it writes the rest.")
+                        : list("The upstream crashed or restarted while writing the answer.",
+                        "A load balancer or proxy in between has a shorter timeout than the answer takes.",
+                        "The upstream's own write timeout closed the connection."),
+                list(stalled ? "If long silences are expected (for example a stream that pauses), raise"
+                                + " PLATFORM_GATEWAY_BODY_IDLE_TIMEOUT_MS, or have the upstream send keep-alive"
+                                + " data (an SSE comment line) while it works." : null,
+                        "Check the upstream's logs at the time of the call.",
+                        "Callers should treat a body that ends early as a failure and may repeat the call if it is"
+                                + " safe to."));
+    }
+
     static Explanation invalidResponse(Facts f) {
         return new Explanation(f.code(), "reading response head",
                 f.where() + " answered, but what came back could not be parsed as an HTTP response." + f.tries(),

@@ -11,4 +11,6 @@ import java.time.Instant;
  */
 public record Attempt(String provider, String target, Instant startedAt, long latencyMs, int status, String errorCode,
                       String decision) {
+    /** How a decision says that the answer's body failed after its head went to the caller. */
+    public static final String BODY_CUT_SHORT = "the response body was cut short";
 }

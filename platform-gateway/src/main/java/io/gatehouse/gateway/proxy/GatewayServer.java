@@ -34,6 +34,7 @@ public class GatewayServer implements SmartLifecycle {
     private final int configuredPort;
     private final String bindAddress;
     private final int ioThreads;
+    private final long bodyIdleTimeoutMs;
     private volatile GatewayListener server;
     private volatile UpstreamClients clients;
     private volatile LoopResources loops;
@@ -44,7 +45,8 @@ public class GatewayServer implements SmartLifecycle {
                   @Value("${platform.gateway.retry-body-buffer-bytes:1048576}") long replayBufferBytes,
                   @Value("${platform.gateway.port:8081}") int configuredPort,
                   @Value("${platform.gateway.address:0.0.0.0}") String bindAddress,
-                  @Value("${platform.gateway.io-threads:0}") int ioThreads) {
+                  @Value("${platform.gateway.io-threads:0}") int ioThreads,
+                  @Value("${platform.gateway.body-idle-timeout-ms:60000}") long bodyIdleTimeoutMs) {
         this.routes = routes;
         this.addressPolicy = addressPolicy;
         this.authenticator = authenticator;
@@ -56,6 +58,10 @@ public class GatewayServer implements SmartLifecycle {
         this.configuredPort = configuredPort;
         this.bindAddress = bindAddress;
         this.ioThreads = eventLoops(ioThreads);
+        if (bodyIdleTimeoutMs < 0) {
+            throw new IllegalArgumentException("platform.gateway.body-idle-timeout-ms must be 0 (no limit) or more");
+        }
+        this.bodyIdleTimeoutMs = bodyIdleTimeoutMs;
     }
 
     /**
@@ -75,7 +81,7 @@ public class GatewayServer implements SmartLifecycle {
         loops = LoopResources.create("gatehouse-gateway", ioThreads, true);
         clients = new UpstreamClients(addressPolicy, loops);
         server = GatewayListener.bind(loops, LoopResources.hasNativeSupport(), bindAddress, configuredPort, IDLE_TIMEOUT,
-                new ProxyHandler(routes, new UpstreamForwarder(clients, health, replayBufferBytes), authenticator,
+                new ProxyHandler(routes, new UpstreamForwarder(clients, health, replayBufferBytes, bodyIdleTimeoutMs), authenticator,
                         maxSignedBodyBytes, consoleTestKey, callSinks));
         LOG.info("Gateway listening on http://{}:{} ({} routes, {} event loops)", bindAddress, port(),
                 routes.current().size(), ioThreads);

@@ -27,7 +27,9 @@ import reactor.core.publisher.MonoSink;
 /**
  * One request/response exchange with an upstream, from taking a connection to the end of the response body. Runs on
  * the pool's event loop. The answer is handed over when its head arrives (the body follows through
- * {@link StreamedBody}); a per-try response timeout guards only the wait for that head. The connection goes back to
+ * {@link StreamedBody}); a per-try response timeout guards only the wait for that head, and a body idle timeout the
+ * gaps between body chunks while the caller is ready for more (a stalled upstream would otherwise hold the call
+ * open until the caller gives up). The connection goes back to
  * the pool when both the request and the response are complete and the upstream keeps the connection alive;
  * otherwise, or when anything goes wrong or is cancelled, it is closed.
  */
@@ -48,6 +50,7 @@ final class UpstreamExchange implements StreamedBody.Flow {
     private boolean readingPaused;
     private boolean finished;
     private boolean cancelled;
+    private long lastBodyActivityNanos;
 
     UpstreamExchange(EventLoop loop, UpstreamRequest request, MonoSink<UpstreamAnswer> sink) {
         this.loop = loop;
@@ -149,6 +152,8 @@ final class UpstreamExchange implements StreamedBody.Flow {
         cancelTimer();
         keepAlive = HttpUtil.isKeepAlive(head);
         body = new StreamedBody(loop, this);
+        lastBodyActivityNanos = System.nanoTime();
+        scheduleBodyIdleCheck(request.bodyIdleTimeoutMs());
         sink.success(new Answer(head, body));
     }
 
@@ -169,6 +174,7 @@ final class UpstreamExchange implements StreamedBody.Flow {
             fail(cause instanceof DecoderException ? cause : new DecoderException(cause));
             return;
         }
+        lastBodyActivityNanos = System.nanoTime();
         ByteBuf chunk = content.content();
         if (chunk.isReadable()) {
             body.next(chunk);
@@ -211,6 +217,37 @@ final class UpstreamExchange implements StreamedBody.Flow {
         }
     }
 
+    /**
+     * One timer for the whole body, not one per chunk: when it fires it looks at the time of the last chunk and sleeps
+     * again for the rest of the period. While reading is paused because the caller is slow, the upstream is not
+     * stalled, so the period starts over when reading resumes.
+     */
+    private void scheduleBodyIdleCheck(long delayMs) {
+        if (request.bodyIdleTimeoutMs() > 0 && !finished) {
+            timer = loop.schedule(this::checkBodyIdle, Math.max(1, delayMs), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void checkBodyIdle() {
+        timer = null;
+        if (finished) {
+            return;
+        }
+        long idleMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastBodyActivityNanos);
+        if (readingPaused || idleMs < request.bodyIdleTimeoutMs()) {
+            scheduleBodyIdleCheck(readingPaused ? request.bodyIdleTimeoutMs() : request.bodyIdleTimeoutMs() - idleMs);
+            return;
+        }
+        fail(new BodyStalledException(request.bodyIdleTimeoutMs()));
+    }
+
+    /** The upstream sent a response head, then nothing more for the body idle timeout. */
+    static final class BodyStalledException extends java.util.concurrent.TimeoutException {
+        BodyStalledException(long idleTimeoutMs) {
+            super("the upstream sent no response body data for " + idleTimeoutMs + " ms (body idle timeout)");
+        }
+    }
+
     private void responseTimedOut() {
         timer = null;
         if (!headReceived) {
@@ -240,6 +277,7 @@ final class UpstreamExchange implements StreamedBody.Flow {
     public void bodyCancelled() {
         if (!finished) {
             finished = true;
+            cancelTimer();
             stopBodyWriter();
             connection.finished(false);
         }
@@ -253,6 +291,7 @@ final class UpstreamExchange implements StreamedBody.Flow {
         boolean pause = body.backlogged();
         if (pause != readingPaused) {
             readingPaused = pause;
+            lastBodyActivityNanos = System.nanoTime();
             connection.channel().config().setAutoRead(!pause);
         }
     }
@@ -264,11 +303,13 @@ final class UpstreamExchange implements StreamedBody.Flow {
         if (!requestDone) {
             // The upstream answered before the request body was all sent: the connection cannot carry another call.
             finished = true;
+            cancelTimer();
             stopBodyWriter();
             connection.finished(false);
             return;
         }
         finished = true;
+        cancelTimer();
         if (readingPaused) {
             connection.channel().config().setAutoRead(true);
         }

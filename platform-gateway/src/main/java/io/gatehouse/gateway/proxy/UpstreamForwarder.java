@@ -48,12 +48,14 @@ final class UpstreamForwarder {
     private final UpstreamClients clients;
     private final UpstreamHealth health;
     private final long replayBufferBytes;
+    private final long bodyIdleTimeoutMs;
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
 
-    UpstreamForwarder(UpstreamClients clients, UpstreamHealth health, long replayBufferBytes) {
+    UpstreamForwarder(UpstreamClients clients, UpstreamHealth health, long replayBufferBytes, long bodyIdleTimeoutMs) {
         this.clients = clients;
         this.health = health;
         this.replayBufferBytes = replayBufferBytes;
+        this.bodyIdleTimeoutMs = bodyIdleTimeoutMs;
     }
 
     /**
@@ -187,7 +189,33 @@ final class UpstreamForwarder {
         Publisher<ByteBuf> counted = body instanceof Mono<ByteBuf> whole
                 ? whole.doOnNext(chunk -> call.trace.bytesOut += chunk.readableBytes())
                 : Flux.from(body).doOnNext(chunk -> call.trace.bytesOut += chunk.readableBytes());
-        return call.response.send(counted).then().thenReturn(Step.DONE);
+        return call.response.send(counted).then()
+                .doOnError(error -> bodyCutShort(call, error))
+                .thenReturn(Step.DONE);
+    }
+
+    /**
+     * The upstream failed after its head went to the caller (a stall past the body idle timeout, a reset, a close
+     * before the end): the caller's connection is closed, which is all HTTP/1.1 can say at that point, and the log
+     * records why - the error code and, on the last attempt, what happened to the body. A caller that went away is
+     * not the upstream's failure and is not recorded as one.
+     */
+    private static void bodyCutShort(GatewayCall call, Throwable error) {
+        if (error instanceof java.util.concurrent.CancellationException || call.attempts.isEmpty()) {
+            return;
+        }
+        call.trace.errorCode = error instanceof UpstreamExchange.BodyStalledException ? "upstream_timeout"
+                : "upstream_reset";
+        int last = call.attempts.size() - 1;
+        Attempt a = call.attempts.get(last);
+        call.attempts.set(last, new Attempt(a.provider(), a.target(), a.startedAt(), a.latencyMs(), a.status(),
+                call.trace.errorCode, a.decision() + "; " + Attempt.BODY_CUT_SHORT + " after " + call.trace.bytesOut
+                        + " bytes: " + describe(error)));
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
     }
 
     private static InjectedFault rollFault(CompiledRoute route, CompiledProvider provider) {
@@ -339,13 +367,13 @@ final class UpstreamForwarder {
             headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
             headers.set(HttpHeaderNames.CONTENT_LENGTH, call.body.length);
             return new UpstreamRequest(target, call.request.method(), uri, headers, call.body, null,
-                    provider.connectTimeoutMs(), provider.responseTimeoutMs(), attempted.reuse);
+                    provider.connectTimeoutMs(), provider.responseTimeoutMs(), bodyIdleTimeoutMs, attempted.reuse);
         }
         // Streamed body: only ever sent once (a later attempt happens only after a connect failure sent nothing).
         Publisher<ByteBuf> body = Flux.from(call.request.receive())
                 .doOnNext(chunk -> call.trace.bytesIn += chunk.readableBytes());
         return new UpstreamRequest(target, call.request.method(), uri, headers, null, body,
-                provider.connectTimeoutMs(), provider.responseTimeoutMs(), attempted.reuse);
+                provider.connectTimeoutMs(), provider.responseTimeoutMs(), bodyIdleTimeoutMs, attempted.reuse);
     }
 
     /** The target's authority as the Host header: the port only when it is not the scheme's default. */

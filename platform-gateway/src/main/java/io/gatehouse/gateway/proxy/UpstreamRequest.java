@@ -12,8 +12,10 @@ import org.reactivestreams.Publisher;
  * @param uri          path and query as sent in the request line
  * @param body         the whole body when held in memory (sent with a Content-Length); null when streamed
  * @param streamedBody the caller's body, read once as it arrives; null when {@code body} is set
+ * @param bodyIdleTimeoutMs how long the response body may stay silent while the caller is ready for more, before
+ *                          the call is cut off (0: no limit)
  */
 record UpstreamRequest(UpstreamTarget target, HttpMethod method, String uri, HttpHeaders headers, byte[] body,
                        Publisher<ByteBuf> streamedBody, int connectTimeoutMs, int responseTimeoutMs,
-                       ConnectionReuse reuse) {
+                       long bodyIdleTimeoutMs, ConnectionReuse reuse) {
 }

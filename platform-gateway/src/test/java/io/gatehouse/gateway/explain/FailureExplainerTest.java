@@ -163,4 +163,26 @@ class FailureExplainerTest {
 
         assertThat(e.whatHappened()).contains("the upstream", "its configured");
     }
+
+    @Test
+    void aBodyThatStalledAfterItsHeadIsExplainedAsReadingTheBodyAndNamesTheIdleTimeoutSetting() {
+        Explanation e = explain("upstream_timeout", 200, List.of(attempt("http://10.0.0.7:8080", 12,
+                "upstream_timeout", "answered 200; " + Attempt.BODY_CUT_SHORT + " after 1024 bytes: the upstream"
+                        + " sent no response body data for 60000 ms (body idle timeout)")));
+
+        assertThat(e.phase()).isEqualTo("reading response body");
+        assertThat(e.whatHappened()).contains("http://10.0.0.7:8080", "incomplete answer", "after 1024 bytes");
+        assertThat(String.join(" ", e.nextSteps())).contains("PLATFORM_GATEWAY_BODY_IDLE_TIMEOUT_MS");
+    }
+
+    @Test
+    void aBodyThatBrokeOffIsExplainedAsAResetWhileReadingTheBody() {
+        Explanation e = explain("upstream_reset", 200, List.of(attempt("http://10.0.0.7:8080", 12,
+                "upstream_reset", "answered 200; " + Attempt.BODY_CUT_SHORT + " after 7 bytes: the upstream closed"
+                        + " the connection before the end of the response body")));
+
+        assertThat(e.phase()).isEqualTo("reading response body");
+        assertThat(e.whatHappened()).contains("closed or reset the connection before the end of the body");
+        assertThat(String.join(" ", e.nextSteps())).doesNotContain("BODY_IDLE_TIMEOUT");
+    }
 }

@@ -24,6 +24,8 @@ final class ClientFixture implements AutoCloseable {
             new UpstreamAddressPolicy(UpstreamAddressPolicy.parseAllowlist("127.0.0.0/8"));
     static final int CONNECT_TIMEOUT_MS = 1000;
     static final int RESPONSE_TIMEOUT_MS = 1500;
+    /** Most tests are about something else than stalled bodies. */
+    static final long NO_BODY_IDLE_TIMEOUT = 0;
 
     private final LoopResources loops;
     final EventLoop loop;
@@ -95,7 +97,7 @@ final class ClientFixture implements AutoCloseable {
         // As the forwarder does: an in-memory body always goes with its Content-Length (the client relies on it).
         HttpHeaders headers = headers(target).set(HttpHeaderNames.CONTENT_LENGTH, body.length);
         return new UpstreamRequest(target, method, uri, headers, body, null, CONNECT_TIMEOUT_MS, responseTimeoutMs,
-                new ConnectionReuse());
+                NO_BODY_IDLE_TIMEOUT, new ConnectionReuse());
     }
 
     /** A request whose body is streamed from {@code body}; with a Content-Length when {@code contentLength >= 0}. */
@@ -106,7 +108,13 @@ final class ClientFixture implements AutoCloseable {
             headers.set(HttpHeaderNames.CONTENT_LENGTH, contentLength);
         }
         return new UpstreamRequest(target, HttpMethod.POST, "/upload", headers, null, body, CONNECT_TIMEOUT_MS,
-                responseTimeoutMs, new ConnectionReuse());
+                responseTimeoutMs, NO_BODY_IDLE_TIMEOUT, new ConnectionReuse());
+    }
+
+    /** The same request with a body idle timeout. */
+    static UpstreamRequest withBodyIdleTimeout(UpstreamRequest r, long bodyIdleTimeoutMs) {
+        return new UpstreamRequest(r.target(), r.method(), r.uri(), r.headers(), r.body(), r.streamedBody(),
+                r.connectTimeoutMs(), r.responseTimeoutMs(), bodyIdleTimeoutMs, r.reuse());
     }
 
     private static HttpHeaders headers(UpstreamTarget target) {

@@ -115,7 +115,7 @@ class UpstreamClientsTransportTest {
                     DefaultHttpHeaders headers = new DefaultHttpHeaders();
                     headers.set(HttpHeaderNames.HOST, UpstreamForwarder.hostHeader(target));
                     UpstreamRequest ping = new UpstreamRequest(target, HttpMethod.GET, "/ping", headers, new byte[0],
-                            null, provider.connectTimeoutMs(), provider.responseTimeoutMs(), new ConnectionReuse());
+                            null, provider.connectTimeoutMs(), provider.responseTimeoutMs(), 0, new ConnectionReuse());
                     // The client hands each body buffer over with its reference: read it, then release it
                     // (ByteBufFlux.aggregate() retains what it collects and so kept one reference per buffer).
                     return clients.exchange(request, ping)

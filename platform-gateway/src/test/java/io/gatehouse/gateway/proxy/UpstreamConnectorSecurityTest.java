@@ -86,7 +86,7 @@ class UpstreamConnectorSecurityTest {
             socket.hang();
         });
         UpstreamRequest request = new UpstreamRequest(upstream.httpsTarget(), HttpMethod.GET, "/",
-                new io.netty.handler.codec.http.DefaultHttpHeaders(), new byte[0], null, 200, 5000,
+                new io.netty.handler.codec.http.DefaultHttpHeaders(), new byte[0], null, 200, 5000, ClientFixture.NO_BODY_IDLE_TIMEOUT,
                 new ConnectionReuse());
         long start = System.nanoTime();
 
