@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gatehouse.gateway.AdminApi;
 import io.gatehouse.gateway.log.CallRecord;
 import io.gatehouse.gateway.log.RecentCalls;
 import io.gatehouse.gateway.proxy.GatewayServer;
@@ -19,11 +20,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,7 +52,8 @@ class StalledStreamTest {
 
     @Test
     void aStreamThatGoesSilentIsCutAfterTheIdleTimeoutAndTheLogSaysWhy() throws Exception {
-        String tenant = "stall-" + UUID.randomUUID().toString().substring(0, 8);
+        AdminApi admin = new AdminApi(adminPort);
+        String tenant = admin.createTenant("stall");
         try (ScriptedUpstream up = new ScriptedUpstream((hit, ex) -> {
             ex.getResponseHeaders().add("Content-Type", "text/event-stream");
             ex.sendResponseHeaders(200, 0);
@@ -65,11 +65,10 @@ class StalledStreamTest {
             out.flush();
             Thread.sleep(20 * IDLE_MS); // silent far longer than the idle timeout
         })) {
-            admin("/tenants", Map.of("slug", tenant, "name", "Stall"));
-            admin("/tenants/" + tenant + "/providers", Map.of("name", "events",
-                    "targets", List.of(Map.of("url", up.url())), "responseTimeoutMs", 300));
-            admin("/tenants/" + tenant + "/routes", Map.of("name", "events", "pathPrefix", "/events",
-                    "provider", "events", "public", true));
+            admin.createProvider(tenant, JSON.writeValueAsString(Map.of("name", "events",
+                    "targets", List.of(Map.of("url", up.url())), "responseTimeoutMs", 300)));
+            admin.createRoute(tenant, JSON.writeValueAsString(Map.of("name", "events", "pathPrefix", "/events",
+                    "provider", "events", "public", true)));
 
             long start = System.nanoTime();
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(
@@ -106,16 +105,5 @@ class StalledStreamTest {
                     .contains("no response body data for " + IDLE_MS + " ms (body idle timeout)");
             assertThat(call.get().bytesOut()).isGreaterThan(0);
         }
-    }
-
-    private void admin(String path, Object body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort
-                        + "/api/v1" + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "admin:admin-test-password".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 }
