@@ -153,7 +153,10 @@ final class UpstreamExchange implements StreamedBody.Flow {
         keepAlive = HttpUtil.isKeepAlive(head);
         body = new StreamedBody(loop, this);
         lastBodyActivityNanos = System.nanoTime();
-        scheduleBodyIdleCheck(request.bodyIdleTimeoutMs());
+        if (request.bodyIdleTimeoutMs() > 0) {
+            // after this read: a body that came with its head (most answers) is done by then and needs no timer
+            loop.execute(this::armBodyIdleCheck);
+        }
         sink.success(new Answer(head, body));
     }
 
@@ -222,6 +225,12 @@ final class UpstreamExchange implements StreamedBody.Flow {
      * again for the rest of the period. While reading is paused because the caller is slow, the upstream is not
      * stalled, so the period starts over when reading resumes.
      */
+    private void armBodyIdleCheck() {
+        if (!finished && timer == null) {
+            scheduleBodyIdleCheck(request.bodyIdleTimeoutMs());
+        }
+    }
+
     private void scheduleBodyIdleCheck(long delayMs) {
         if (request.bodyIdleTimeoutMs() > 0 && !finished) {
             timer = loop.schedule(this::checkBodyIdle, Math.max(1, delayMs), TimeUnit.MILLISECONDS);
