@@ -4,6 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.util.ReferenceCountUtil;
 
@@ -48,6 +49,12 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     /** The exchange that uses this connection from now until {@link #finished}. */
     void serve(UpstreamExchange next) {
         exchange = next;
+    }
+
+    /** Whether the request now on this connection is a HEAD, whose answer never has a body. */
+    boolean answeringHead() {
+        UpstreamExchange current = exchange;
+        return current != null && current.request().method().equals(HttpMethod.HEAD);
     }
 
     /** The exchange is done with the connection; back to the pool when it may carry another request, else closed. */

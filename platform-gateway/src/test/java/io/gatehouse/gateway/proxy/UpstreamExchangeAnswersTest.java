@@ -133,6 +133,28 @@ class UpstreamExchangeAnswersTest {
     }
 
     @Test
+    void aHeadAnsweredAfterEarlyHintsIsFramedAsAHeadAndKeepsTheConnection() throws Exception {
+        upstream = new ScriptedUpstream(socket -> {
+            socket.readRequest();
+            socket.send("HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n\r\n");
+            socket.send("HTTP/1.1 200 OK\r\nContent-Length: 1234\r\n\r\n");
+            RecordedRequest next = socket.readRequest();
+            socket.send("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n" + next.requestLine().substring(0, 4));
+            socket.hang();
+        });
+
+        UpstreamAnswer head = client.answer(ClientFixture.request(upstream.target(), HttpMethod.HEAD, "/doc",
+                new byte[0], ClientFixture.RESPONSE_TIMEOUT_MS));
+
+        assertThat(head.status().code()).isEqualTo(200);
+        assertThat(head.headers().getInt("Content-Length")).isEqualTo(1234);
+        assertThat(BodyProbe.read(head.body())).isEmpty();
+        UpstreamAnswer get = client.answer(ClientFixture.get(upstream.target(), "/doc"));
+        assertThat(text(BodyProbe.read(get.body()))).isEqualTo("GET ");
+        assertThat(upstream.acceptedCount()).isEqualTo(1);
+    }
+
+    @Test
     void informationalAnswersBeforeTheRealOneAreSkipped() throws Exception {
         upstream = new ScriptedUpstream(socket -> {
             socket.readRequest();
