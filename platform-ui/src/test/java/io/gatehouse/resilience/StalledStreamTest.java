@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,12 +32,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * An upstream that starts a stream and then goes silent: with {@code platform.gateway.body-idle-timeout-ms} the
- * gateway cuts the call after that much silence (the caller's connection closes, the only signal HTTP/1.1 has once
- * a 200 head went out) instead of holding it open until the caller gives up, and the log says why.
+ * Bodies that stop half-way. An upstream that starts a stream and then goes silent: with
+ * {@code platform.gateway.body-idle-timeout-ms} the gateway cuts the call after that much silence (the caller's
+ * connection closes, the only signal HTTP/1.1 has once a 200 head went out) instead of holding it open until the
+ * caller gives up. A caller that stops sending its request body: 408 at the listener's idle timeout. The log says
+ * why in both cases.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "platform.gateway.body-idle-timeout-ms=" + StalledStreamTest.IDLE_MS)
+        properties = {"platform.gateway.body-idle-timeout-ms=" + StalledStreamTest.IDLE_MS,
+                "platform.gateway.idle-timeout-ms=" + StalledStreamTest.IDLE_MS})
 @ActiveProfiles("test")
 class StalledStreamTest {
     static final long IDLE_MS = 700;
@@ -104,6 +108,38 @@ class StalledStreamTest {
                     .contains("the response body was cut short after")
                     .contains("no response body data for " + IDLE_MS + " ms (body idle timeout)");
             assertThat(call.get().bytesOut()).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void aCallerThatStopsSendingItsRequestBodyGets408AtTheIdleTimeoutAndTheLogSaysSo() throws Exception {
+        AdminApi admin = new AdminApi(adminPort);
+        String tenant = admin.createTenant("slowcaller");
+        try (ScriptedUpstream up = new ScriptedUpstream((hit, ex) -> {
+            ex.getRequestBody().readAllBytes();
+            ex.sendResponseHeaders(200, -1);
+        }); Socket caller = new Socket("127.0.0.1", gateway.port())) {
+            admin.createProvider(tenant, JSON.writeValueAsString(Map.of("name", "sink",
+                    "targets", List.of(Map.of("url", up.url())))));
+            admin.createRoute(tenant, JSON.writeValueAsString(Map.of("name", "upload", "pathPrefix", "/upload",
+                    "provider", "sink", "public", true)));
+            caller.setSoTimeout(10_000);
+            long start = System.nanoTime();
+            caller.getOutputStream().write(("POST /" + tenant + "/upload HTTP/1.1\r\nHost: gw\r\n"
+                    + "Content-Length: 1000\r\nX-Request-Id: slow-caller-1\r\n\r\nonly the first bytes")
+                    .getBytes(StandardCharsets.US_ASCII));
+
+            String answer = new String(caller.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(answer).startsWith("HTTP/1.1 408 ").contains("\"code\":\"request_timeout\"")
+                    .containsIgnoringCase("x-request-id: slow-caller-1");
+            assertThat(elapsedMs).isBetween(IDLE_MS - 100, 10 * IDLE_MS);
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> recent.find(tenant, "slow-caller-1").isPresent());
+            CallRecord call = recent.find(tenant, "slow-caller-1").get();
+            assertThat(call.status()).isEqualTo(408);
+            assertThat(call.errorCode()).isEqualTo("request_timeout");
         }
     }
 }

@@ -32,6 +32,20 @@ final class CallerExplanations {
                     "The request body was larger than the configured limit.",
                     list("The caller sent a larger body than the platform accepts."),
                     list("Send a smaller body, or raise the body size limit."));
+            case "request_timeout" -> new Explanation(code, "reading request body",
+                    "The caller started sending a request body and then sent nothing more for the gateway's idle"
+                            + " timeout (60 s), so the gateway answered 408 and closed the connection; the call was"
+                            + " stopped, whatever the upstream had received so far.",
+                    list("The caller's program stalls while producing the body (a slow source, a bug).",
+                            "The network between the caller and the gateway drops the connection without a reset.",
+                            "The Content-Length the caller sent is larger than the body it sends."),
+                    list("Send the whole body without long pauses, with a Content-Length that matches it.",
+                            "Check the caller's network path (proxies, NAT timeouts)."));
+            case "bad_request" -> new Explanation(code, "reading request",
+                    "The request was not valid HTTP/1.1 (for example a malformed chunk in its body), so the gateway"
+                            + " answered 400 and closed the connection.",
+                    list("The caller's HTTP client or a proxy in front of the gateway mangles the request."),
+                    list("Check the caller's HTTP library and any proxy between the caller and the gateway."));
             case "rate_limited" -> new Explanation(code, "rate limiting",
                     "A rate limit was hit; the caller should wait for the time in Retry-After.",
                     list("The caller sends more requests than its limit allows."),

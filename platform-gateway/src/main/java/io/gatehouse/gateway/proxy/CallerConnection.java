@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A caller's keep-alive connection to the gateway listener: one {@link CallerExchange} at a time, in order.
  * Requests a caller pipelines wait (and reading pauses) until the one before is answered. Writes of one turn of the
- * event loop leave in one flush. A connection with no request for the idle timeout is closed; a request that cannot
- * be parsed gets 400 (414 for a long request line, 431 for large headers) and the connection closes.
+ * event loop leave in one flush. A connection with no request for the idle timeout is closed, and a request whose
+ * body stops arriving for the idle timeout while the gateway reads it gets 408; a request that cannot be parsed gets
+ * 400 (414 for a long request line, 431 for large headers) and the connection closes.
  */
 final class CallerConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CallerConnection.class);
@@ -242,7 +243,17 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
         if (!ctx.channel().isActive()) {
             return;
         }
-        if ((current != null && !current.answered()) || !parked.isEmpty()) {
+        if (current != null && !current.answered()) {
+            // a call in progress is not idle - unless it waits for a request body the caller stopped sending
+            long stalledFor = current.bodyStalledNanos(System.nanoTime());
+            if (stalledFor >= idleTimeoutNanos) {
+                current.bodyStalled(idleTimeoutNanos);
+                stalledFor = -1;
+            }
+            scheduleIdleCheck(stalledFor < 0 ? idleTimeoutNanos : idleTimeoutNanos - stalledFor);
+            return;
+        }
+        if (!parked.isEmpty()) {
             scheduleIdleCheck(idleTimeoutNanos);
             return;
         }

@@ -22,6 +22,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -60,6 +62,8 @@ final class CallerExchange implements StreamedBody.Flow {
     private ResponseBodyWriter writer;
     private Disposable call;
     private boolean done;
+    /** When the caller last sent body bytes, or the gateway last started waiting for them (0: not yet). */
+    private long bodyWaitSinceNanos;
 
     CallerExchange(CallerConnection connection, ChannelHandlerContext ctx, HttpRequest head) {
         this.connection = connection;
@@ -121,6 +125,7 @@ final class CallerExchange implements StreamedBody.Flow {
                 return;
             }
         } else if (data.isReadable()) {
+            bodyWaitSinceNanos = System.nanoTime();
             body.next(data);
         } else {
             content.release();
@@ -140,6 +145,9 @@ final class CallerExchange implements StreamedBody.Flow {
 
     @Override
     public void bodyDemandChanged() {
+        if (bodyWaitSinceNanos == 0 && body.subscribed()) {
+            bodyWaitSinceNanos = System.nanoTime();
+        }
         if (continueExpected && !continueSent && body.subscribed() && !response.hasSentHeaders() && !done) {
             continueSent = true;
             // Written past the codec, as bytes: its encoder pairs each response it encodes with the next request
@@ -154,6 +162,7 @@ final class CallerExchange implements StreamedBody.Flow {
     private void pauseBody(boolean pause) {
         if (pause != bodyPaused && !done) {
             bodyPaused = pause;
+            bodyWaitSinceNanos = System.nanoTime();
             connection.bodyPaused(pause);
         }
     }
@@ -260,6 +269,37 @@ final class CallerExchange implements StreamedBody.Flow {
         }
     }
 
+    /**
+     * How long the gateway has been waiting for more of a request body it is reading, with nothing arriving; -1 when
+     * it is not waiting on the caller (no one reads the body yet, the gateway itself paused reading, or it is all in).
+     */
+    long bodyStalledNanos(long now) {
+        if (requestComplete || done || discarding || bodyPaused || bodyWaitSinceNanos == 0) {
+            return -1;
+        }
+        return now - bodyWaitSinceNanos;
+    }
+
+    /**
+     * The caller stopped sending a request body the gateway is reading, for the idle timeout: it gets 408 at once
+     * (the call is cancelled first, so the request log records the 408) or, when an answer already started, the
+     * connection is closed; the body the handler reads fails either way.
+     */
+    void bodyStalled(long idleTimeoutNanos) {
+        requestComplete = true;
+        closeAfterResponse = true;
+        String message = "the caller sent no request body data for "
+                + TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos) + " ms";
+        if (!response.hasSentHeaders()) {
+            answerAtOnce(HttpResponseStatus.REQUEST_TIMEOUT, "request_timeout", message
+                    + " (the gateway's idle timeout) - send the whole body without pauses");
+        } else {
+            abortResponse();
+        }
+        body.fail(new TimeoutException(message));
+        finishIfDone();
+    }
+
     // --- the handler's outcome and the end of the exchange ---------------------------------------------------------
 
     private void handlerDone() {
@@ -293,17 +333,23 @@ final class CallerExchange implements StreamedBody.Flow {
      * of a failed body (the call is cancelled first, so the request log records the 400).
      */
     private void answerUnparsableBody() {
+        answerAtOnce(HttpResponseStatus.BAD_REQUEST, "bad_request",
+                "the request body is not valid HTTP/1.1 framing (a malformed chunk)");
+    }
+
+    /** Answers the listener's own error in place of the handler's, keeping the request id the handler set. */
+    private void answerAtOnce(HttpResponseStatus status, String code, String message) {
         String requestId = response.headers().get(ProxyHandler.REQUEST_ID);
         response.headers().clear();
         if (requestId != null) {
             response.header(ProxyHandler.REQUEST_ID, requestId);
         }
-        response.status(HttpResponseStatus.BAD_REQUEST).header(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        response.status(status).header(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        response.listenerErrorCode(code);
         if (call != null) {
             call.dispose();
         }
-        response.sendBytes(CallerConnection.errorBody(HttpResponseStatus.BAD_REQUEST, "bad_request",
-                "the request body is not valid HTTP/1.1 framing (a malformed chunk)")).subscribe();
+        response.sendBytes(CallerConnection.errorBody(status, code, message)).subscribe();
     }
 
     private void finishIfDone() {

@@ -25,9 +25,19 @@ final class CallerResponse {
     private HttpResponseStatus status = HttpResponseStatus.OK;
     private HttpHeaders headers = HEADERS.newHeaders();
     private boolean headSent;
+    private String listenerErrorCode;
 
     CallerResponse(CallerExchange exchange) {
         this.exchange = exchange;
+    }
+
+    /** The error code of an answer the listener made in place of the handler's (408, 400), else null. */
+    String listenerErrorCode() {
+        return listenerErrorCode;
+    }
+
+    void listenerErrorCode(String code) {
+        listenerErrorCode = code;
     }
 
     HttpResponseStatus status() {

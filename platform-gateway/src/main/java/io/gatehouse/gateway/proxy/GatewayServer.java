@@ -21,7 +21,6 @@ import reactor.netty.resources.LoopResources;
 public class GatewayServer implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     /** A caller's keep-alive connection with no request for this long is closed. */
-    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     private final RouteTableHolder routes;
     private final UpstreamAddressPolicy addressPolicy;
@@ -35,6 +34,7 @@ public class GatewayServer implements SmartLifecycle {
     private final String bindAddress;
     private final int ioThreads;
     private final long bodyIdleTimeoutMs;
+    private final Duration idleTimeout;
     private volatile GatewayListener server;
     private volatile UpstreamClients clients;
     private volatile LoopResources loops;
@@ -46,7 +46,8 @@ public class GatewayServer implements SmartLifecycle {
                   @Value("${platform.gateway.port:8081}") int configuredPort,
                   @Value("${platform.gateway.address:0.0.0.0}") String bindAddress,
                   @Value("${platform.gateway.io-threads:0}") int ioThreads,
-                  @Value("${platform.gateway.body-idle-timeout-ms:60000}") long bodyIdleTimeoutMs) {
+                  @Value("${platform.gateway.body-idle-timeout-ms:60000}") long bodyIdleTimeoutMs,
+                  @Value("${platform.gateway.idle-timeout-ms:60000}") long idleTimeoutMs) {
         this.routes = routes;
         this.addressPolicy = addressPolicy;
         this.authenticator = authenticator;
@@ -62,6 +63,10 @@ public class GatewayServer implements SmartLifecycle {
             throw new IllegalArgumentException("platform.gateway.body-idle-timeout-ms must be 0 (no limit) or more");
         }
         this.bodyIdleTimeoutMs = bodyIdleTimeoutMs;
+        if (idleTimeoutMs < 1) {
+            throw new IllegalArgumentException("platform.gateway.idle-timeout-ms must be 1 or more");
+        }
+        this.idleTimeout = Duration.ofMillis(idleTimeoutMs);
     }
 
     /**
@@ -80,7 +85,7 @@ public class GatewayServer implements SmartLifecycle {
         // the thread of the caller's connection (see UpstreamClients).
         loops = LoopResources.create("gatehouse-gateway", ioThreads, true);
         clients = new UpstreamClients(addressPolicy, loops);
-        server = GatewayListener.bind(loops, LoopResources.hasNativeSupport(), bindAddress, configuredPort, IDLE_TIMEOUT,
+        server = GatewayListener.bind(loops, LoopResources.hasNativeSupport(), bindAddress, configuredPort, idleTimeout,
                 new ProxyHandler(routes, new UpstreamForwarder(clients, health, replayBufferBytes, bodyIdleTimeoutMs), authenticator,
                         maxSignedBodyBytes, consoleTestKey, callSinks));
         LOG.info("Gateway listening on http://{}:{} ({} routes, {} event loops)", bindAddress, port(),

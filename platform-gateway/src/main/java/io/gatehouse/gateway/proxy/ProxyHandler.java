@@ -51,8 +51,12 @@ final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Pu
         String requestId = RequestIds.keepOrCreate(request.requestHeaders().get(REQUEST_ID));
         response.header(REQUEST_ID, requestId);
         CallTrace trace = new CallTrace(requestId, request.method().name(), UpstreamForwarder.clientIp(request));
-        return handle(request, response, trace)
-                .doFinally(signal -> sinks.accept(trace.toRecord(response.status().code())));
+        return handle(request, response, trace).doFinally(signal -> {
+            if (response.listenerErrorCode() != null) {
+                trace.errorCode = response.listenerErrorCode();
+            }
+            sinks.accept(trace.toRecord(response.status().code()));
+        });
     }
 
     private Mono<Void> handle(CallerRequest request, CallerResponse response, CallTrace trace) {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * Request bodies as the handler reads them (in order, each buffer released by the reader), {@code Expect:
@@ -213,5 +214,57 @@ class GatewayListenerRequestBodyTest {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aCallerThatStopsSendingABodyTheHandlerIsReadingGets408AtTheIdleTimeoutAndTheCallIsCancelled()
+            throws Exception {
+        CompletableFuture<Boolean> handlerCancelled = new CompletableFuture<>();
+        gateway.start(Duration.ofMillis(300), (request, response) -> TestBodies.lengthAndDigest(request.receive())
+                .flatMap(summary -> response.sendBytes(bytes(summary)))
+                .doOnCancel(() -> handlerCancelled.complete(true)));
+        RawCaller caller = gateway.connect();
+        long start = System.nanoTime();
+
+        RawAnswer answer = caller.send("POST /upload HTTP/1.1\r\nHost: gw\r\nContent-Length: 100\r\n\r\nten bytes!")
+                .answer();
+
+        assertThat(answer.status()).isEqualTo(408);
+        assertThat(answer.bodyText()).contains("\"code\":\"request_timeout\"")
+                .contains("no request body data for 300 ms");
+        assertThat(answer.header("connection")).isEqualTo("close");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        assertThat(handlerCancelled.get(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(caller.isClosedByGateway()).isTrue();
+    }
+
+    @Test
+    void aBodyThatKeepsComingWithPausesShorterThanTheIdleTimeoutIsReadWhole() throws Exception {
+        gateway.start(Duration.ofMillis(400), (request, response) -> TestBodies.lengthAndDigest(request.receive())
+                .flatMap(summary -> response.sendBytes(bytes(summary))));
+        RawCaller caller = gateway.connect();
+
+        caller.send("POST /upload HTTP/1.1\r\nHost: gw\r\nContent-Length: 8\r\n\r\n");
+        for (String part : new String[] {"ab", "cd", "ef", "gh"}) {
+            Thread.sleep(200);
+            caller.send(part);
+        }
+        RawAnswer answer = caller.answer();
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.bodyText()).isEqualTo(TestBodies.lengthAndDigest("abcdefgh".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aHandlerThatStartsReadingTheBodyLateIsNotTakenForAStalledCaller() throws Exception {
+        gateway.start(Duration.ofMillis(300), (request, response) -> Mono.delay(Duration.ofMillis(700))
+                .then(TestBodies.lengthAndDigest(request.receive()))
+                .flatMap(summary -> response.sendBytes(bytes(summary))));
+        RawCaller caller = gateway.connect();
+
+        RawAnswer answer = caller.send("POST /upload HTTP/1.1\r\nHost: gw\r\nContent-Length: 5\r\n\r\nhello")
+                .answer();
+
+        assertThat(answer.status()).isEqualTo(200);
     }
 }
