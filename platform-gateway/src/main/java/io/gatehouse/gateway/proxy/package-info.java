@@ -8,5 +8,8 @@
  * so a proxied call stays on the caller's thread from the first byte in to the last byte out. Reactor (Mono, Flux)
  * sequences the steps of a call (retries, backoff, deadlines); Reactor Netty's server and client are not used on the
  * proxied path because their per-request machinery cost more CPU than the rest of the gateway (see the README).
+ * Silence is bounded at every stage: the connect timeout, the per-try wait for a response head, the route deadline,
+ * the body idle timeout once the head went out ({@link io.gatehouse.gateway.proxy.UpstreamExchange}), and the
+ * listener's idle timeout for callers, which also answers 408 to a request body that stops arriving.
  */
 package io.gatehouse.gateway.proxy;
