@@ -8,6 +8,7 @@
 -- keeps a block's calls within 60 s of each other, so a block with calls before a time t ends before t + 60 s.
 -- status_classes: bit c set when a call of status class c (status / 100) is in the block.
 -- value_filter: a Bloom filter over the block's request ids, routes and credential ids.
+-- summary: the dashboard's counts over the block's calls (per status class, latency bin and route; failed calls).
 -- The calls themselves are in request_log_block_rows, apart from the header: a scan that rules blocks out by their
 -- header (a request id, a filter no call matches) then reads only headers, not every call.
 -- A call's id in the API is block id * 1024 + its slot.
@@ -20,7 +21,8 @@ CREATE TABLE request_log_block (
     last_at_us      BIGINT  NOT NULL,
     row_count       INTEGER NOT NULL,
     status_classes  INTEGER NOT NULL,
-    value_filter    BYTEA   NOT NULL
+    value_filter    BYTEA   NOT NULL,
+    summary         BYTEA   NOT NULL
 );
 
 CREATE TABLE request_log_block_rows (

@@ -15,7 +15,8 @@ final class LogBlockCodec {
     private static final long NO_TIME = Long.MIN_VALUE;
 
     /** An encoded block and what its table row says about it. */
-    record Encoded(byte[] rows, int rowCount, long firstMicros, long lastMicros, int statusClasses, byte[] values) {
+    record Encoded(byte[] rows, int rowCount, long firstMicros, long lastMicros, int statusClasses, byte[] values,
+                   byte[] summary) {
     }
 
     private LogBlockCodec() {
@@ -41,7 +42,8 @@ final class LogBlockCodec {
             values.add(ValueFilter.ROUTE, r.route);
             values.add(ValueFilter.CREDENTIAL, r.credentialId);
         }
-        return new Encoded(out.toArray(), rows.size(), first, last, statusClasses, values.toBytes());
+        return new Encoded(out.toArray(), rows.size(), first, last, statusClasses, values.toBytes(),
+                BlockSummary.of(rows).toBytes());
     }
 
     /** How many values a block's filter holds at most: a request id per row, each distinct route and credential. */

@@ -23,7 +23,7 @@ final class LogBlocks {
     static final long MAX_SPAN_MICROS = 60_000_000L;
     static final int MAX_BLOCK_BYTES = 4 << 20;
     static final String INSERT = "INSERT INTO request_log_block (tenant_id, tenant_slug, first_at_us, last_at_us, "
-            + "row_count, status_classes, value_filter) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "row_count, status_classes, value_filter, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     static final String INSERT_ROWS = "INSERT INTO request_log_block_rows (block_id, rows_data) VALUES (?, ?)";
 
     private LogBlocks() {
@@ -84,6 +84,7 @@ final class LogBlocks {
         ps.setInt(5, block.rowCount());
         ps.setInt(6, block.statusClasses());
         ps.setBytes(7, block.values());
+        ps.setBytes(8, block.summary());
     }
 
     /** One slug's rows as blocks: ordered by time, slots assigned, cut at the row, byte and span limits. */

@@ -25,23 +25,38 @@ final class LogScan {
         boolean visit(StoredRow row);
     }
 
+    /** Takes a whole block from its header (with its summary) instead of its calls; false: decode it as usual. */
+    @FunctionalInterface
+    interface WholeBlocks {
+        boolean take(LogBlock block);
+    }
+
     private LogScan() {
     }
 
     /** Hands every call of the tenant (null: of every tenant) that {@code match} accepts to {@code visitor}. */
     static void newestFirst(JdbcTemplate jdbc, Long tenantId, LogMatch match, Visitor visitor) {
+        newestFirst(jdbc, tenantId, match, null, visitor);
+    }
+
+    /**
+     * The same, but a block {@code wholeBlocks} takes is not decoded: its calls are not handed to the visitor (for
+     * counts that the block's summary answers; the order of the calls that are handed over is unchanged).
+     */
+    static void newestFirst(JdbcTemplate jdbc, Long tenantId, LogMatch match, WholeBlocks wholeBlocks,
+                            Visitor visitor) {
         PriorityQueue<StoredRow> waiting = new PriorityQueue<>(NEWEST_FIRST);
         LogBlock previous = null;
         int chunk = FIRST_CHUNK;
         while (true) {
-            List<LogBlock> blocks = headers(jdbc, tenantId, match, previous, chunk);
+            List<LogBlock> blocks = headers(jdbc, tenantId, match, previous, chunk, wholeBlocks != null);
             for (LogBlock block : blocks) {
                 while (!waiting.isEmpty() && waiting.peek().micros > block.lastMicros()) {
                     if (!visitor.visit(waiting.poll())) {
                         return;
                     }
                 }
-                if (match.mayHold(block)) {
+                if (match.mayHold(block) && (wholeBlocks == null || !wholeBlocks.take(block))) {
                     for (StoredRow row : rows(jdbc, block.id())) {
                         if (match.test(row)) {
                             waiting.add(row);
@@ -70,7 +85,7 @@ final class LogScan {
     }
 
     private static List<LogBlock> headers(JdbcTemplate jdbc, Long tenantId, LogMatch match, LogBlock after,
-                                          int limit) {
+                                          int limit, boolean withSummary) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (tenantId != null) {
@@ -94,11 +109,12 @@ final class LogScan {
             args.add(after.id());
         }
         String sql = "SELECT id, tenant_id, first_at_us, last_at_us, row_count, status_classes, value_filter"
-                + " FROM request_log_block" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + (withSummary ? ", summary" : "") + " FROM request_log_block" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                 // spelled as the index's columns, so H2 walks it in order and stops after the chunk
                 + " ORDER BY " + (tenantId != null ? "tenant_id, " : "") + "last_at_us DESC, id DESC LIMIT ?";
         args.add(limit);
         return jdbc.query(sql, (rs, i) -> new LogBlock(rs.getLong(1), rs.getObject(2) == null ? null : rs.getLong(2),
-                rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6), rs.getBytes(7)), args.toArray());
+                rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6), rs.getBytes(7),
+                withSummary ? rs.getBytes(8) : null), args.toArray());
     }
 }

@@ -13,9 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Dashboard aggregates of the request log, counted in one pass over the calls in the window ({@link LogScan}): counts
- * per time bucket, status class and latency bin (percentiles estimated from the bins), the top routes, and the
- * failing targets counted from the attempts of the newest failed calls (bounded sample).
+ * Dashboard aggregates of the request log, counted in one pass over the window ({@link LogScan}): counts per time
+ * bucket, status class and latency bin (percentiles estimated from the bins), the top routes, and the failing
+ * targets counted from the attempts of the newest failed calls (bounded sample). A block is counted from its
+ * {@link BlockSummary} when that gives the same numbers, else call by call.
  */
 @Service
 public class LogStatsService {
@@ -49,7 +50,7 @@ public class LogStatsService {
             throw new IllegalArgumentException("need from < to and at most " + MAX_BUCKETS + " buckets");
         }
         Tally tally = new Tally(from, to, bucketSeconds);
-        LogScan.newestFirst(jdbc, tenantId, LogMatch.between(from, to), row -> {
+        LogScan.newestFirst(jdbc, tenantId, LogMatch.between(from, to), tally::addWhole, row -> {
             tally.add(row);
             return true;
         });
@@ -62,6 +63,8 @@ public class LogStatsService {
         private final Instant to;
         private final int bucketSeconds;
         private final long firstBucket;
+        private final long fromMicros;
+        private final long toMicros;
         private final long[][] byClass;
         private final long[][] bins;
         private final Map<List<String>, long[]> routes = new HashMap<>();
@@ -74,6 +77,8 @@ public class LogStatsService {
             this.to = to;
             this.bucketSeconds = bucketSeconds;
             this.firstBucket = Math.floorDiv(from.getEpochSecond(), bucketSeconds);
+            this.fromMicros = StoredRow.micros(from);
+            this.toMicros = StoredRow.micros(to);
             int n = (int) (Math.floorDiv(to.getEpochSecond() - 1, bucketSeconds) - firstBucket + 1);
             this.byClass = new long[n][6];
             this.bins = new long[n][LatencyHistogram.BINS];
@@ -91,8 +96,7 @@ public class LogStatsService {
                 r[1] += row.statusClass() == 5 ? 1 : 0;
                 r[2] += row.latencyMs;
             }
-            if ((row.errorCode != null || row.statusClass() == 5) && row.attemptCount > 0
-                    && failedSampled < FAILED_CALLS_SAMPLED) {
+            if (BlockSummary.isFailed(row) && failedSampled < FAILED_CALLS_SAMPLED) {
                 failedSampled++;
                 for (Attempt a : row.attempts()) {
                     if (a.target() != null && (a.errorCode() != null || a.status() >= 500)) {
@@ -101,6 +105,39 @@ public class LogStatsService {
                     }
                 }
             }
+        }
+
+        /**
+         * Counts a block from its summary when that gives the same result as its calls: all of them inside the window
+         * and in one bucket, and none of them a failed call the sample still needs (those are read call by call,
+         * newest first).
+         */
+        boolean addWhole(LogBlock block) {
+            long firstSecond = Math.floorDiv(block.firstMicros(), 1_000_000L);
+            long lastSecond = Math.floorDiv(block.lastMicros(), 1_000_000L);
+            long bucket = Math.floorDiv(firstSecond, bucketSeconds) - firstBucket;
+            if (block.summary() == null || block.firstMicros() < fromMicros || block.lastMicros() >= toMicros
+                    || Math.floorDiv(lastSecond, bucketSeconds) - firstBucket != bucket
+                    || bucket < 0 || bucket >= byClass.length) {
+                return false;
+            }
+            BlockSummary s = BlockSummary.read(block.summary());
+            if (s.failedCalls > 0 && failedSampled < FAILED_CALLS_SAMPLED) {
+                return false;
+            }
+            for (int c = 0; c < BlockSummary.CLASSES; c++) {
+                byClass[(int) bucket][c] += s.byClass[c];
+            }
+            for (int b = 0; b < s.bins.length; b++) {
+                bins[(int) bucket][b] += s.bins[b];
+            }
+            s.routes.forEach((route, counts) -> {
+                long[] r = routes.computeIfAbsent(Arrays.asList(s.tenant, route), k -> new long[3]);
+                for (int i = 0; i < 3; i++) {
+                    r[i] += counts[i];
+                }
+            });
+            return true;
         }
 
         TrafficStats result() {

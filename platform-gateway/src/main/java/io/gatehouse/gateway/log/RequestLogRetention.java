@@ -92,8 +92,9 @@ public class RequestLogRetention {
         } else if (kept.size() < rows.size()) {
             LogBlockCodec.Encoded block = LogBlockCodec.encode(kept);
             jdbc.update("UPDATE request_log_block SET first_at_us = ?, last_at_us = ?, row_count = ?, "
-                            + "status_classes = ?, value_filter = ? WHERE id = ?", block.firstMicros(),
-                    block.lastMicros(), block.rowCount(), block.statusClasses(), block.values(), blockId);
+                            + "status_classes = ?, value_filter = ?, summary = ? WHERE id = ?", block.firstMicros(),
+                    block.lastMicros(), block.rowCount(), block.statusClasses(), block.values(), block.summary(),
+                    blockId);
             jdbc.update("UPDATE request_log_block_rows SET rows_data = ? WHERE block_id = ?", block.rows(), blockId);
         }
         return rows.size() - kept.size();

@@ -15,7 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@link LogStatsService#compute} over many calls written in many overlapping blocks, against a count of the same
- * calls done by brute force: per bucket the requests by status class and the latency percentiles, and the top routes.
+ * calls done by brute force: per bucket the requests by status class and the latency percentiles, the top routes and
+ * the failing targets. Blocks that fit one bucket are counted from their summaries, the others call by call.
  */
 class LogStatsOverBlocksTest {
     private static final Instant T0 = Instant.parse("2026-11-26T07:00:00Z");
@@ -40,9 +41,15 @@ class LogStatsOverBlocksTest {
             for (int i = 0, n = 50 + random.nextInt(400); i < n; i++) {
                 long micros = StoredRow.micros(T0) + (start + random.nextLong(width)) % (WINDOW_SECONDS * 1_000_000L);
                 int status = STATUSES[random.nextInt(STATUSES.length)];
+                String target = "http://t" + random.nextInt(4) + ":80";
+                boolean gatewayMade = status >= 502 && random.nextBoolean();
+                List<Attempt> attempts = status == 404 ? List.of() : List.of(new Attempt("p", target,
+                        StoredRow.instant(micros), 5, gatewayMade ? 0 : status, gatewayMade ? "upstream_timeout" : null,
+                        "x"));
                 CallRecord c = new CallRecord("r" + calls.size(), StoredRow.instant(micros),
                         SLUGS[random.nextInt(SLUGS.length)], ROUTES[random.nextInt(ROUTES.length)], null, null, "GET",
-                        "/", null, status, null, random.nextInt(3_000), 0, null, 0, 0, List.of());
+                        "/", null, status, gatewayMade ? "upstream_timeout" : null, random.nextInt(3_000), 0, null, 0,
+                        0, attempts);
                 calls.add(c);
                 batchCalls.add(c);
             }
@@ -61,7 +68,54 @@ class LogStatsOverBlocksTest {
             String what = (slug == null ? "all tenants" : slug) + " " + from + ".." + to + " by " + bucketSeconds;
             assertThat(stats.buckets()).as(what).isEqualTo(bruteForceBuckets(slug, from, to, bucketSeconds));
             assertThat(stats.topRoutes()).as(what).isEqualTo(bruteForceTopRoutes(slug, from, to));
+            List<CallRecord> failed = inWindow(slug, from, to).stream()
+                    .filter(c -> (c.errorCode() != null || c.status() / 100 == 5) && !c.attempts().isEmpty()).toList();
+            assertThat(stats.failingTargetsSampled()).as(what).isEqualTo(failed.size());
+            assertThat(stats.failingTargets()).as(what).containsExactlyInAnyOrderElementsOf(bruteForceFailing(failed));
         }
+    }
+
+    @Test
+    void aBlockWithinOneBucketWithoutFailedCallsIsCountedFromItsSummaryWithoutReadingItsCalls() {
+        db.tenant("acme");
+        List<CallRecord> oneMinute = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            oneMinute.add(new CallRecord("s" + i, T0.plusMillis(100L * i), "acme", "echo", null, null, "GET", "/",
+                    null, i % 3 == 0 ? 404 : 200, null, 7, 0, null, 0, 0, List.of()));
+        }
+        db.insert(oneMinute);
+        long acme = jdbc.queryForObject("SELECT id FROM tenant WHERE slug = 'acme'", Long.class);
+        // the calls themselves are gone: only a count from the summary can still see them
+        db.execute("DELETE FROM request_log_block_rows");
+
+        TrafficStats hourly = LogStatsService.compute(jdbc, acme, T0, T0.plusSeconds(3600), 3600);
+        TrafficStats perSecond = LogStatsService.compute(jdbc, acme, T0, T0.plusSeconds(60), 1);
+
+        assertThat(hourly.buckets()).singleElement().satisfies(b -> {
+            assertThat(b.requests()).isEqualTo(300);
+            assertThat(b.ok()).isEqualTo(200);
+            assertThat(b.clientErrors()).isEqualTo(100);
+        });
+        assertThat(hourly.topRoutes()).containsExactly(new TrafficStats.RouteTraffic("acme", "echo", 300, 0, 7));
+        // spread over many buckets, the block has to be read call by call: nothing is left to count
+        assertThat(perSecond.buckets()).allSatisfy(b -> assertThat(b.requests()).isZero());
+    }
+
+    /** Per target its failed attempts, and the outcome of the newest one (calls newest first). */
+    private static List<TrafficStats.TargetFailures> bruteForceFailing(List<CallRecord> failed) {
+        Map<String, Long> byTarget = new HashMap<>();
+        Map<String, String> lastCode = new HashMap<>();
+        failed.stream().sorted(Comparator.comparing(CallRecord::timestamp).reversed()).forEach(c -> {
+            for (Attempt a : c.attempts()) {
+                if (a.target() != null && (a.errorCode() != null || a.status() >= 500)) {
+                    byTarget.merge(a.target(), 1L, Long::sum);
+                    lastCode.putIfAbsent(a.target(), a.errorCode() != null ? a.errorCode() : "HTTP " + a.status());
+                }
+            }
+        });
+        return byTarget.entrySet().stream()
+                .map(e -> new TrafficStats.TargetFailures(e.getKey(), e.getValue(), lastCode.get(e.getKey())))
+                .toList();
     }
 
     private List<CallRecord> inWindow(String slug, Instant from, Instant to) {
