@@ -12,14 +12,19 @@ import io.gatehouse.gateway.log.LogFilter;
 import io.gatehouse.gateway.log.LogPage;
 import io.gatehouse.gateway.log.RequestLogRetention;
 import io.gatehouse.gateway.log.RequestLogService;
+import io.gatehouse.gateway.log.RequestLogSettings;
 import io.gatehouse.gateway.log.RequestLogWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +51,9 @@ class PostgresRequestLogTest extends FreshPostgresSchema {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
 
     @Autowired
     io.gatehouse.gateway.log.LogStatsService stats;
@@ -134,5 +142,41 @@ class PostgresRequestLogTest extends FreshPostgresSchema {
         assertThat(retention.purgeOlderThan(Instant.now().minus(30, ChronoUnit.DAYS))).isEqualTo(1);
         assertThat(logs.findByRequestId(tenant, "pg-ancient")).isEmpty();
         assertThat(writer.counters().dropped()).isZero();
+    }
+
+    @Test
+    void callsLoggedOneRowEachBeforeBlocksAreMovedIntoBlocksOnPostgres() throws Exception {
+        String tenant = slug();
+        tenants.create(tenant, "Legacy");
+        long tenantId = jdbc.queryForObject("SELECT id FROM tenant WHERE slug = ?", Long.class, tenant);
+        Instant t0 = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS);
+        for (int i = 0; i < 5; i++) {
+            jdbc.update("INSERT INTO request_log (request_id, occurred_at, tenant_id, tenant_slug, route, credential_id,"
+                    + " credential_type, method, path, query, status, status_class, error_code, latency_ms,"
+                    + " upstream_latency_ms, client_ip, bytes_in, bytes_out, attempt_count, attempts_json)"
+                    + " VALUES (?, ?, ?, ?, 'old', NULL, NULL, 'GET', ?, NULL, 502, 5, 'upstream_reset', 9, 0,"
+                    + " '10.0.0.9', 0, 0, 1, ?)", "pg-legacy-" + i,
+                    OffsetDateTime.ofInstant(t0.plusSeconds(i), ZoneOffset.UTC), tenantId, tenant,
+                    "/old/" + i, "[{\"provider\":\"p\",\"target\":\"http://10.0.0.9:80\",\"startedAt\":null,"
+                            + "\"latencyMs\":9,\"status\":0,\"errorCode\":\"upstream_reset\",\"decision\":\"gave up\"}]");
+        }
+
+        // a writer moves rows of the old table into blocks when its thread starts (as after an upgrade)
+        RequestLogWriter upgraded = new RequestLogWriter(dataSource, RequestLogSettings.defaults());
+        upgraded.start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    jdbc.queryForObject("SELECT COUNT(*) FROM request_log", Long.class) == 0);
+        } finally {
+            upgraded.stop();
+        }
+
+        List<LogEntry> moved = logs.list(tenant, LogFilter.newest()).items();
+        assertThat(moved).extracting(LogEntry::requestId).containsExactly("pg-legacy-4", "pg-legacy-3", "pg-legacy-2",
+                "pg-legacy-1", "pg-legacy-0");
+        assertThat(moved.get(0).timestamp()).isEqualTo(t0.plusSeconds(4));
+        assertThat(moved.get(0).errorCode()).isEqualTo("upstream_reset");
+        assertThat(moved.get(0).attempts()).singleElement()
+                .satisfies(a -> assertThat(a.target()).isEqualTo("http://10.0.0.9:80"));
     }
 }

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * Moves calls logged before blocks existed (one {@code request_log} row each, migrations V4 and V6) into
  * {@code request_log_block}, oldest first, {@value #CHUNK} rows per transaction: the blocks are inserted and the
  * rows deleted in the same transaction, so a crash or a database error in between loses and duplicates nothing.
- * Each row keeps the tenant id it was stored with. The writer thread calls {@link #moveChunk} between its own
+ * Each row keeps the tenant id it was stored with. The chunk is locked as it is read, so two servers sharing one
+ * database cannot both move the same rows. The writer thread calls {@link #moveChunk} between its own
  * batches until nothing is left, so an upgrade with a large log neither delays start-up nor stops logging.
  */
 final class LegacyLogRows {
@@ -25,7 +26,7 @@ final class LegacyLogRows {
     private static final String SELECT = "SELECT id, request_id, occurred_at, tenant_id, tenant_slug, route, "
             + "credential_id, credential_type, method, path, query, status, error_code, latency_ms, "
             + "upstream_latency_ms, client_ip, bytes_in, bytes_out, attempt_count, attempts_json FROM request_log "
-            + "ORDER BY id LIMIT " + CHUNK;
+            + "ORDER BY id LIMIT " + CHUNK + " FOR UPDATE";
 
     private LegacyLogRows() {
     }
