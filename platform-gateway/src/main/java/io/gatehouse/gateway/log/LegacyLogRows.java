@@ -7,10 +7,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -58,7 +58,7 @@ final class LegacyLogRows {
                 lastId = rs.getLong(1);
                 Long tenantId = rs.getObject(4) == null ? null : rs.getLong(4);
                 String slug = rs.getString(5);
-                groups.computeIfAbsent(List.of(Objects.toString(tenantId), Objects.toString(slug)),
+                groups.computeIfAbsent(Arrays.asList(tenantId, slug),
                         k -> new LogBlocks.Group(tenantId, slug, new ArrayList<>())).rows().add(row(rs));
                 rows++;
             }

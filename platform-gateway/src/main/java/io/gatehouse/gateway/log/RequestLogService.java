@@ -94,17 +94,12 @@ public class RequestLogService {
             return Optional.empty();
         }
         long blockId = LogBlock.blockOf(id);
-        List<byte[]> data = tenantId == null
-                ? jdbc.query("SELECT rows_data FROM request_log_block_rows WHERE block_id = ?",
-                        (rs, i) -> rs.getBytes(1), blockId)
-                : jdbc.query("SELECT r.rows_data FROM request_log_block_rows r JOIN request_log_block b ON b.id = "
-                        + "r.block_id WHERE b.id = ? AND b.tenant_id = ?", (rs, i) -> rs.getBytes(1), blockId, tenantId);
-        if (data.isEmpty()) {
+        if (tenantId != null && jdbc.queryForList("SELECT id FROM request_log_block WHERE id = ? AND tenant_id = ?",
+                Long.class, blockId, tenantId).isEmpty()) {
             return Optional.empty();
         }
         int slot = LogBlock.slotOf(id);
-        return LogBlockCodec.decode(blockId, data.get(0)).stream().filter(r -> r.slot == slot).findFirst()
-                .map(StoredRow::toEntry);
+        return LogScan.rows(jdbc, blockId).stream().filter(r -> r.slot == slot).findFirst().map(StoredRow::toEntry);
     }
 
     /** The newest entry with this request id in the tenant (a caller may reuse an id). */

@@ -51,12 +51,8 @@ final class ValueFilter {
         int h2 = (int) (h >>> 32);
         for (int i = 0; i < PROBES; i++) {
             long bit = Integer.toUnsignedLong(h1 + i * h2) % m;
-            int word = (int) (bit >>> 6);
-            long w = 0;
-            for (int b = 0; b < 8; b++) {
-                w |= (filter[word * 8 + b] & 0xFFL) << (8 * b);
-            }
-            if ((w & (1L << bit)) == 0) {
+            // toBytes writes each word low byte first, so bit k is bit (k % 8) of byte k / 8
+            if ((filter[(int) (bit >>> 3)] & (1 << (bit & 7))) == 0) {
                 return false;
             }
         }

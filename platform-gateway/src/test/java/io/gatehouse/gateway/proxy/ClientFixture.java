@@ -88,6 +88,11 @@ final class ClientFixture implements AutoCloseable {
         return open.iterator().next();
     }
 
+    /** Returns once the client's event loop has run a task scheduled {@code millis} from now. */
+    void waitOnLoop(long millis) throws Exception {
+        loop.schedule(() -> null, millis, TimeUnit.MILLISECONDS).get(millis + 2000, TimeUnit.MILLISECONDS);
+    }
+
     static UpstreamRequest get(UpstreamTarget target, String uri) {
         return request(target, HttpMethod.GET, uri, new byte[0], RESPONSE_TIMEOUT_MS);
     }

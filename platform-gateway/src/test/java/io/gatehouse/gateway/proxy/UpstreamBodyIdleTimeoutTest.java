@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.Channel;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +84,7 @@ class UpstreamBodyIdleTimeoutTest {
         Channel channel = client.onlyConnection();
         // nobody reads the body for three timeouts: the client pauses reading, and that is not a stall
         Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> !channel.config().isAutoRead());
-        waitOnLoop(3 * IDLE_MS);
+        client.waitOnLoop(3 * IDLE_MS);
 
         assertThat(BodyProbe.read(answer.body())).isEqualTo(body);
         assertThat(client.idle(upstream.target())).isEqualTo(1);
@@ -108,11 +107,5 @@ class UpstreamBodyIdleTimeoutTest {
 
     private static UpstreamRequest idle(UpstreamRequest request, long idleMs) {
         return ClientFixture.withBodyIdleTimeout(request, idleMs);
-    }
-
-    private void waitOnLoop(long millis) throws Exception {
-        CompletableFuture<Void> waited = new CompletableFuture<>();
-        client.loop.schedule(() -> waited.complete(null), millis, TimeUnit.MILLISECONDS);
-        waited.get(millis + 2000, TimeUnit.MILLISECONDS);
     }
 }

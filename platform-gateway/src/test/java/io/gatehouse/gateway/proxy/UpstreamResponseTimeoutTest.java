@@ -9,7 +9,6 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -112,9 +111,7 @@ class UpstreamResponseTimeoutTest {
         });
         UpstreamAnswer answer = client.answer(ClientFixture.request(upstream.target(), HttpMethod.GET, "/",
                 new byte[0], TIMEOUT_MS));
-        CompletableFuture<Void> waited = new CompletableFuture<>();
-        client.loop.schedule(() -> waited.complete(null), 3L * TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        waited.get(2, TimeUnit.SECONDS);
+        client.waitOnLoop(3L * TIMEOUT_MS);
 
         assertThat(text(BodyProbe.read(answer.body()))).isEqualTo("late");
     }
