@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -31,9 +32,18 @@ import org.slf4j.LoggerFactory;
  * event loop leave in one flush. A connection with no request for the idle timeout is closed, and a request whose
  * body stops arriving for the idle timeout while the gateway reads it gets 408; a request that cannot be parsed gets
  * 400 (414 for a long request line, 431 for large headers) and the connection closes.
+ *
+ * <p>A connection closed while the caller may still be sending (a body answered early and left unread, a request
+ * that could not be parsed) closes in two steps, as nginx's lingering close does: the gateway ends its side first
+ * and reads and drops what still comes for a while. Closing outright with unread bytes makes the kernel reset the
+ * connection, and a reset can destroy the answer before the caller reads it.
  */
 final class CallerConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CallerConnection.class);
+    /** A lingering close ends when the caller sends nothing for this long ... */
+    static final long LINGER_SILENCE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** ... or after this long in all. */
+    static final long LINGER_MAX_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final BiFunction<CallerRequest, CallerResponse, Publisher<Void>> handler;
     private final long idleTimeoutNanos;
@@ -45,6 +55,9 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
     private boolean pausedForPipelining;
     private boolean pausedForBody;
     private boolean closing;
+    private boolean lingering;
+    private long lingerSinceNanos;
+    private long lastReadNanos;
     private long idleSinceNanos;
     private ScheduledFuture<?> idleCheck;
 
@@ -67,6 +80,11 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (lingering) {
+            ReferenceCountUtil.release(msg);
+            lastReadNanos = System.nanoTime();
+            return;
+        }
         if (!parked.isEmpty() || (current != null && current.requestComplete())) {
             parked.add(msg);
             pausedForPipelining = true;
@@ -97,13 +115,20 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The exchange is over: close, or go on with the next request. */
-    void exchangeDone(CallerExchange exchange, boolean close) {
+    /**
+     * The exchange is over: close (lingering when the caller may still be sending its body), or go on with the next
+     * request.
+     */
+    void exchangeDone(CallerExchange exchange, boolean close, boolean callerMaySendMore) {
         if (current != exchange) {
             return;
         }
         current = null;
         idleSinceNanos = System.nanoTime();
+        if ((close || closing) && callerMaySendMore) {
+            closeLingering();
+            return;
+        }
         if (close || closing) {
             closeAfterWrites();
             return;
@@ -199,8 +224,59 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
+    /**
+     * Sends what is written, ends the gateway's side of the connection, then reads and drops whatever the caller still
+     * sends until it closes, goes quiet, or lingers too long (see the class comment).
+     */
+    private void closeLingering() {
+        if (lingering) {
+            return;
+        }
+        lingering = true;
+        flushScheduled = false;
+        Object msg;
+        while ((msg = parked.poll()) != null) {
+            ReferenceCountUtil.release(msg);
+        }
+        lingerSinceNanos = System.nanoTime();
+        lastReadNanos = lingerSinceNanos;
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
+            if (!written.isSuccess() || !(ctx.channel() instanceof DuplexChannel duplex)) {
+                ctx.close();
+                return;
+            }
+            duplex.shutdownOutput().addListener(shut -> {
+                if (!shut.isSuccess()) {
+                    ctx.close();
+                }
+            });
+        });
+        pausedForPipelining = false;
+        pausedForBody = false;
+        updateReading();
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
+        idleCheck = ctx.executor().schedule(this::checkLinger, LINGER_SILENCE_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    private void checkLinger() {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        long now = System.nanoTime();
+        long quietFor = now - lastReadNanos;
+        long lingeredFor = now - lingerSinceNanos;
+        if (quietFor >= LINGER_SILENCE_NANOS || lingeredFor >= LINGER_MAX_NANOS) {
+            ctx.close();
+            return;
+        }
+        long next = Math.min(LINGER_SILENCE_NANOS - quietFor, LINGER_MAX_NANOS - lingeredFor);
+        idleCheck = ctx.executor().schedule(this::checkLinger, next, TimeUnit.NANOSECONDS);
+    }
+
     private void updateReading() {
-        boolean read = !pausedForPipelining && !pausedForBody;
+        boolean read = lingering || (!pausedForPipelining && !pausedForBody);
         if (ctx.channel().config().isAutoRead() != read) {
             ctx.channel().config().setAutoRead(read);
         }
@@ -226,7 +302,8 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         closing = true;
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        ctx.write(response);
+        closeLingering();
     }
 
     /** The JSON body of an answer the listener makes itself (no route involved); the message is plain text. */
@@ -240,7 +317,7 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void checkIdle() {
-        if (!ctx.channel().isActive()) {
+        if (!ctx.channel().isActive() || lingering) {
             return;
         }
         if (current != null && !current.answered()) {
@@ -248,6 +325,9 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
             long stalledFor = current.bodyStalledNanos(System.nanoTime());
             if (stalledFor >= idleTimeoutNanos) {
                 current.bodyStalled(idleTimeoutNanos);
+                if (lingering) {
+                    return; // the lingering close has its own timer
+                }
                 stalledFor = -1;
             }
             scheduleIdleCheck(stalledFor < 0 ? idleTimeoutNanos : idleTimeoutNanos - stalledFor);

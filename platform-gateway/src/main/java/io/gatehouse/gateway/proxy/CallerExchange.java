@@ -57,6 +57,8 @@ final class CallerExchange implements StreamedBody.Flow {
     private boolean closeAfterResponse;
     private boolean discarding;
     private long discardedBytes;
+    /** Part of the request body was never read (dropped unread, stalled, or still on its way): the caller may send on. */
+    private boolean bodyLeftUnread;
     private boolean bodyPaused;
     private boolean bodyAllowed = true;
     private ResponseBodyWriter writer;
@@ -121,6 +123,7 @@ final class CallerExchange implements StreamedBody.Flow {
             if (discardedBytes > MAX_DISCARDED_BYTES && !last) {
                 closeAfterResponse = true;
                 requestComplete = true;
+                bodyLeftUnread = true;
                 finishIfDone();
                 return;
             }
@@ -287,6 +290,7 @@ final class CallerExchange implements StreamedBody.Flow {
      */
     void bodyStalled(long idleTimeoutNanos) {
         requestComplete = true;
+        bodyLeftUnread = true;
         closeAfterResponse = true;
         String message = "the caller sent no request body data for "
                 + TimeUnit.NANOSECONDS.toMillis(idleTimeoutNanos) + " ms";
@@ -359,6 +363,7 @@ final class CallerExchange implements StreamedBody.Flow {
         if (!requestComplete) {
             // answered before the whole request body arrived: read the rest and drop it (or close if it is large)
             if (closeAfterResponse) {
+                bodyLeftUnread = true;
                 finish();
                 return;
             }
@@ -376,7 +381,7 @@ final class CallerExchange implements StreamedBody.Flow {
             bodyPaused = false;
             connection.bodyPaused(false);
         }
-        connection.exchangeDone(this, closeAfterResponse);
+        connection.exchangeDone(this, closeAfterResponse, bodyLeftUnread);
     }
 
     /** The caller closed its connection: the call is cancelled, a body still being read fails. */

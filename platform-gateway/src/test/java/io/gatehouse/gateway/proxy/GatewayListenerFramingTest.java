@@ -152,6 +152,16 @@ class GatewayListenerFramingTest {
         assertRejected(caller, 431);
     }
 
+    @Test
+    void aRejectedRequestFollowedByMebibytesItNeverParsesStillGetsItsAnswer() throws Exception {
+        gateway.start((request, response) -> response.sendBytes(bytes("not reached")));
+        RawCaller caller = gateway.connect();
+
+        caller.send("this is not http\r\n\r\n").send(new byte[8 * 1024 * 1024]);
+
+        assertRejected(caller, 400);
+    }
+
     private static void assertRejected(RawCaller caller, int status) throws Exception {
         RawAnswer answer = caller.answer();
         JsonNode error = new ObjectMapper().readTree(answer.body()).path("error");

@@ -1,6 +1,7 @@
 package io.gatehouse.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.PrematureChannelClosureException;
@@ -167,14 +168,45 @@ class GatewayListenerRequestBodyTest {
         caller.send("POST /upload HTTP/1.1\r\nHost: gw\r\nContent-Length: " + body.length + "\r\n\r\n")
                 .send(Arrays.copyOf(body, 1000));
         RawAnswer early = caller.answer();
-        try {
-            caller.send(Arrays.copyOfRange(body, 1000, body.length));
-        } catch (IOException closedWhileSending) {
-            // the gateway stopped reading after 256 KiB of it
-        }
+        caller.send(Arrays.copyOfRange(body, 1000, body.length)); // read and dropped while the connection lingers
 
         assertThat(early.bodyText()).isEqualTo("early answer");
         assertThat(caller.isClosedByGateway()).isTrue();
+    }
+
+    @Test
+    void aCallerThatSendsItsWholeLargeBodyBeforeReadingStillGetsTheEarlyAnswer() throws Exception {
+        gateway.start((request, response) -> response.status(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)
+                .sendBytes(bytes("too large")));
+        byte[] body = TestBodies.pattern(4 * MIB);
+        RawCaller caller = gateway.connect();
+
+        // a plain close with the rest unread would reset the connection: this send would fail, or the answer be lost
+        caller.send("PUT /blob HTTP/1.1\r\nHost: gw\r\nContent-Length: " + body.length + "\r\n\r\n").send(body);
+        RawAnswer answer = caller.answer();
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.bodyText()).isEqualTo("too large");
+        assertThat(caller.isClosedByGateway()).isTrue();
+    }
+
+    @Test
+    void aLingeringConnectionIsClosedOnceTheCallerGoesQuiet() throws Exception {
+        gateway.start((request, response) -> response.sendBytes(bytes("early answer")));
+        RawCaller caller = gateway.connect();
+        caller.send("POST /upload HTTP/1.1\r\nHost: gw\r\nContent-Length: " + MIB + "\r\n\r\n")
+                .send(TestBodies.pattern(512 * 1024));
+        assertThat(caller.answer().bodyText()).isEqualTo("early answer");
+        assertThat(caller.isClosedByGateway()).isTrue(); // the gateway's side ended; it still reads what comes
+        caller.send(new byte[1000]);
+
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(CallerConnection.LINGER_SILENCE_NANOS) + 1500);
+
+        assertThatThrownBy(() -> {
+            caller.send(new byte[1000]); // the first write to a closed socket draws a reset, the next one fails
+            Thread.sleep(200);
+            caller.send(new byte[1000]);
+        }).isInstanceOf(IOException.class);
     }
 
     @Test
