@@ -6,6 +6,7 @@ import io.gatehouse.auth.authn.jwt.JwtVerifier;
 import io.gatehouse.auth.authn.sigv4.SigV4Verifier;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,11 +60,11 @@ public class GatewayAuthenticator {
             return new AuthDecision.Denied(401, "route '" + route + "' does not accept " + scheme + " credentials; it"
                     + " accepts " + describe(accepted));
         }
+        Instant now = clock.instant();
         AuthResult result = switch (scheme) {
-            case BASIC -> basic.verify(authorization, directory, clock.instant());
-            case AKSK -> sigv4.verify(request, directory, clock.instant());
-            case JWT -> jwt.verify(authorization.substring(BEARER.length()).strip(), directory, clock.instant(),
-                    requireExp);
+            case BASIC -> basic.verify(authorization, directory, now);
+            case AKSK -> sigv4.verify(request, directory, now);
+            case JWT -> jwt.verify(authorization.substring(BEARER.length()).strip(), directory, now, requireExp);
         };
         if (result instanceof AuthResult.Refused refused) {
             return new AuthDecision.Denied(401, refused.reason());
@@ -77,7 +78,7 @@ public class GatewayAuthenticator {
             return new AuthDecision.Denied(403, "key '" + credential.name() + "' (" + credential.id()
                     + ") may not call route '" + route + "'; ask the tenant admin to add it to the key's routes");
         }
-        usage.used(credential.id(), clock.instant());
+        usage.used(credential.id(), now);
         return new AuthDecision.Allowed(credential, scheme);
     }
 

@@ -10,16 +10,20 @@ import javax.crypto.spec.SecretKeySpec;
 /** SHA-256, HMAC-SHA256 and constant-time comparison - the primitives every verifier uses. */
 public final class Hashes {
     private static final HexFormat HEX = HexFormat.of();
+    /** One digest per thread: looking one up costs more than hashing a password-sized input. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    });
 
     private Hashes() {
     }
 
     public static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return SHA256.get().digest(data); // digest() resets it for the next use
     }
 
     public static byte[] sha256(String text) {

@@ -25,6 +25,10 @@ public class CredentialUsage implements CredentialUseListener {
 
     @Override
     public void used(String credentialId, Instant at) {
+        Instant noted = pending.get(credentialId);
+        if (noted != null && noted.getEpochSecond() >= at.getEpochSecond()) {
+            return; // already noted this second: a read, not a write every gateway thread contends on
+        }
         pending.merge(credentialId, at, (a, b) -> a.isAfter(b) ? a : b);
     }
 

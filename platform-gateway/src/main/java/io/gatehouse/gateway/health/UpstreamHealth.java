@@ -21,9 +21,9 @@ public class UpstreamHealth {
     static final Duration BASE_EJECTION = Duration.ofSeconds(30);
     static final Duration MAX_EJECTION = Duration.ofMinutes(5);
 
-    private final Map<String, OutlierDetector> targets = new ConcurrentHashMap<>();
-    private final Map<String, ActiveCheckState> activeChecks = new ConcurrentHashMap<>();
-    private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final Map<TargetKey, OutlierDetector> targets = new ConcurrentHashMap<>();
+    private final Map<TargetKey, ActiveCheckState> activeChecks = new ConcurrentHashMap<>();
+    private final Map<ProviderKey, CircuitBreaker> breakers = new ConcurrentHashMap<>();
     private final CircuitBreakerConfig breakerConfig;
     private final LongSupplier clockMs;
 
@@ -46,7 +46,7 @@ public class UpstreamHealth {
 
     /** True when the target is out of rotation: ejected after failed calls, or DOWN by its active health check. */
     public boolean isEjected(String tenant, String provider, String target) {
-        String key = key(tenant, provider, target);
+        TargetKey key = new TargetKey(tenant, provider, target);
         OutlierDetector detector = targets.get(key);
         if (detector != null && detector.isEjected()) {
             return true;
@@ -73,7 +73,7 @@ public class UpstreamHealth {
         return breakers.values().stream().filter(b -> b.getState().name().equals(state)).count();
     }
 
-    private boolean isPassivelyEjected(String key) {
+    private boolean isPassivelyEjected(TargetKey key) {
         OutlierDetector detector = targets.get(key);
         return detector != null && detector.isEjected();
     }
@@ -81,13 +81,13 @@ public class UpstreamHealth {
     /** Records one active health probe of a target; returns its status after it ("UP" or "DOWN"). */
     String recordProbe(String tenant, String provider, String target, boolean passed, String detail,
                        int healthyThreshold, int unhealthyThreshold) {
-        return activeChecks.computeIfAbsent(key(tenant, provider, target), k -> new ActiveCheckState(clockMs))
+        return activeChecks.computeIfAbsent(new TargetKey(tenant, provider, target), k -> new ActiveCheckState(clockMs))
                 .record(passed, detail, healthyThreshold, unhealthyThreshold);
     }
 
     /** Forgets the active check verdict of a target that is no longer checked (so it counts as up again). */
     void forgetProbes(String tenant, String provider, String target) {
-        activeChecks.remove(key(tenant, provider, target));
+        activeChecks.remove(new TargetKey(tenant, provider, target));
     }
 
     /** Asks the provider's breaker for permission; false while it is open. Pair a true with {@link #recordCall} or {@link #release}. */
@@ -97,7 +97,7 @@ public class UpstreamHealth {
 
     /** Records one attempt on one target: {@code failed} = connect failure, reset, timeout or a 5xx answer. */
     public void recordAttempt(String tenant, String provider, String target, boolean failed) {
-        OutlierDetector detector = targets.computeIfAbsent(key(tenant, provider, target),
+        OutlierDetector detector = targets.computeIfAbsent(new TargetKey(tenant, provider, target),
                 k -> new OutlierDetector(target, EJECT_AFTER_FAILURES, BASE_EJECTION, MAX_EJECTION, clockMs));
         if (failed) {
             detector.recordFailure();
@@ -126,14 +126,14 @@ public class UpstreamHealth {
 
     /** "CLOSED", "OPEN" or "HALF_OPEN" - for the console. */
     public String circuitState(String tenant, String provider) {
-        CircuitBreaker breaker = breakers.get(tenant + "/" + provider);
+        CircuitBreaker breaker = breakers.get(new ProviderKey(tenant, provider));
         return breaker == null ? "CLOSED" : breaker.getState().name();
     }
 
     /** Live state of the given targets of a provider, in order. */
     public List<TargetState> targetStates(String tenant, String provider, List<String> targetOrigins) {
         return targetOrigins.stream().map(origin -> {
-            String key = key(tenant, provider, origin);
+            TargetKey key = new TargetKey(tenant, provider, origin);
             OutlierDetector detector = targets.get(key);
             TargetState state = detector == null ? new TargetState(origin, false, null, 0, 0) : detector.state();
             ActiveCheckState check = activeChecks.get(key);
@@ -142,12 +142,15 @@ public class UpstreamHealth {
     }
 
     private CircuitBreaker breaker(String tenant, String provider) {
-        return breakers.computeIfAbsent(tenant + "/" + provider,
-                name -> CircuitBreaker.of(name, breakerConfig));
+        return breakers.computeIfAbsent(new ProviderKey(tenant, provider),
+                key -> CircuitBreaker.of(tenant + "/" + provider, breakerConfig));
     }
 
-    private static String key(String tenant, String provider, String target) {
-        return tenant + "/" + provider + "/" + target;
+    /** Map keys as records: looking one up on every call builds no string. */
+    private record TargetKey(String tenant, String provider, String target) {
+    }
+
+    private record ProviderKey(String tenant, String provider) {
     }
 
     /** Marker for a failed upstream attempt, recorded by the breaker without a stack trace. */

@@ -72,7 +72,15 @@ final class StoredRow {
                 cut(r.method() == null ? "-" : r.method(), 16), cut(r.path() == null ? "" : r.path(), 2000),
                 cut(QueryRedaction.redact(r.query()), 2000), r.status(), cut(r.errorCode(), 64), r.latencyMs(),
                 r.upstreamLatencyMs(), cut(r.clientIp(), 64), r.bytesIn(), r.bytesOut(), r.attempts().size(),
-                kept.stream().map(StoredRow::cut).toList(), null, 0);
+                cutAll(kept), null, 0);
+    }
+
+    private static List<Attempt> cutAll(List<Attempt> attempts) {
+        Attempt[] cut = new Attempt[attempts.size()];
+        for (int i = 0; i < cut.length; i++) {
+            cut[i] = cut(attempts.get(i));
+        }
+        return List.of(cut);
     }
 
     /** The row's id in the log API: its block's id and its slot, so a row is found by its block's primary key. */

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 public class ConsoleTestKey {
     public static final String HEADER = "x-gatehouse-console-test";
     static final String CREDENTIAL_TYPE = "CONSOLE_TEST";
-    static final UpstreamForwarder.CallerHeaders CALLER = new UpstreamForwarder.CallerHeaders(List.of(HEADER), null);
+    static final UpstreamForwarder.CallerHeaders CALLER = new UpstreamForwarder.CallerHeaders(
+            List.of(io.netty.util.AsciiString.cached(HEADER)), null);
 
     private final byte[] key;
 

@@ -1,15 +1,16 @@
 package io.gatehouse.gateway.proxy;
 
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Which headers cross the gateway. Hop-by-hop headers (RFC 9110 section 7.6.1), and any header the
@@ -20,60 +21,64 @@ final class HeaderHygiene {
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
     private static final AsciiString[] HOP_BY_HOP_ASCII = HOP_BY_HOP.stream().map(AsciiString::of)
             .toArray(AsciiString[]::new);
+    /** Hop-by-hop headers, {@code Host} (the client sets the target's) and the headers the gateway itself sets. */
+    private static final AsciiString[] NOT_FOR_UPSTREAM = Stream.concat(Arrays.stream(HOP_BY_HOP_ASCII), Stream.of(
+                    HttpHeaderNames.HOST, HeaderNames.X_REQUEST_ID, HeaderNames.X_FORWARDED_FOR,
+                    HeaderNames.X_FORWARDED_PROTO, HeaderNames.X_FORWARDED_HOST, HeaderNames.FORWARDED,
+                    HeaderNames.X_GATEHOUSE_CREDENTIAL, HeaderNames.X_GATEHOUSE_CONSOLE_TEST))
+            .toArray(AsciiString[]::new);
+    /**
+     * Names and values are not validated again: the listener's and the client's decoders did when they parsed them,
+     * and the gateway's own names are constants.
+     */
     private static final DefaultHttpHeadersFactory UNVALIDATED = DefaultHttpHeadersFactory.headersFactory()
             .withNameValidation(false).withValueValidation(false);
 
     private HeaderHygiene() {
     }
 
-    /** Caller headers minus hop-by-hop, {@code Host} (the client sets the target's) and gateway-owned headers. */
+    /** Caller headers minus hop-by-hop, {@code Host} and gateway-owned headers. */
     static HttpHeaders forUpstream(HttpHeaders incoming) {
-        HttpHeaders out = copyWithoutHopByHop(incoming, true);
-        out.remove(HttpHeaderNames.HOST);
-        out.remove("x-request-id");
-        out.remove("x-forwarded-for");
-        out.remove("x-forwarded-proto");
-        out.remove("x-forwarded-host");
-        out.remove("forwarded");
-        out.remove("x-gatehouse-credential");
-        out.remove(ConsoleTestKey.HEADER);
-        return out;
+        return copyWithout(incoming, NOT_FOR_UPSTREAM);
     }
 
-    /**
-     * Upstream response headers minus hop-by-hop ones; framing is re-done by the gateway. Names and values are not
-     * validated again: the client's decoder already did when it parsed them.
-     */
+    /** Upstream response headers minus hop-by-hop ones; framing is re-done by the gateway. */
     static HttpHeaders forCaller(HttpHeaders upstream) {
-        return copyWithoutHopByHop(upstream, false);
+        return copyWithout(upstream, HOP_BY_HOP_ASCII);
     }
 
-    private static HttpHeaders copyWithoutHopByHop(HttpHeaders source, boolean validate) {
-        Set<String> named = null; // extra per-hop headers the Connection header names, lower case
-        for (String value : source.getAll(HttpHeaderNames.CONNECTION)) {
-            for (String token : value.split(",")) {
-                if (named == null) {
-                    named = new HashSet<>();
-                }
-                named.add(token.strip().toLowerCase(Locale.ROOT));
-            }
-        }
-        HttpHeaders out = validate ? new DefaultHttpHeaders() : UNVALIDATED.newHeaders();
+    private static HttpHeaders copyWithout(HttpHeaders source, AsciiString[] dropped) {
+        Set<String> named = connectionNamed(source);
+        HttpHeaders out = UNVALIDATED.newHeaders();
         Iterator<Map.Entry<CharSequence, CharSequence>> entries = source.iteratorCharSequence();
         while (entries.hasNext()) {
             Map.Entry<CharSequence, CharSequence> header = entries.next();
             CharSequence name = header.getKey();
-            if (!isHopByHop(name) && (named == null || !named.contains(name.toString().toLowerCase(Locale.ROOT)))) {
+            if (!isAnyOf(name, dropped) && (named == null || !named.contains(name.toString().toLowerCase(Locale.ROOT)))) {
                 out.add(name, header.getValue());
             }
         }
         return out;
     }
 
-    /** {@code HOP_BY_HOP.contains(name.toLowerCase())} without allocating. */
-    private static boolean isHopByHop(CharSequence name) {
-        for (AsciiString hop : HOP_BY_HOP_ASCII) {
-            if (hop.contentEqualsIgnoreCase(name)) {
+    /** The extra per-hop headers the {@code Connection} header names, lower case; null when it names none. */
+    private static Set<String> connectionNamed(HttpHeaders source) {
+        if (!source.contains(HttpHeaderNames.CONNECTION)) {
+            return null;
+        }
+        Set<String> named = new HashSet<>();
+        for (String value : source.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String token : value.split(",")) {
+                named.add(token.strip().toLowerCase(Locale.ROOT));
+            }
+        }
+        return named;
+    }
+
+    /** {@code names.contains(name.toLowerCase())} without allocating. */
+    private static boolean isAnyOf(CharSequence name, AsciiString[] names) {
+        for (AsciiString candidate : names) {
+            if (candidate.length() == name.length() && candidate.contentEqualsIgnoreCase(name)) {
                 return true;
             }
         }

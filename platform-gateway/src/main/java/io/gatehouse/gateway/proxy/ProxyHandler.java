@@ -10,6 +10,7 @@ import io.gatehouse.gateway.route.RouteMatch;
 import io.gatehouse.gateway.route.RouteTableHolder;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -27,7 +28,9 @@ import reactor.core.publisher.Mono;
  */
 final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Publisher<Void>> {
     static final String REQUEST_ID = UpstreamForwarder.REQUEST_ID;
-    private static final List<String> SIGV4_HEADERS = List.of("authorization", "x-amz-date", "x-amz-content-sha256");
+    private static final List<AsciiString> SIGV4_HEADERS = List.of(HttpHeaderNames.AUTHORIZATION,
+            AsciiString.cached("x-amz-date"), AsciiString.cached("x-amz-content-sha256"));
+    private static final List<AsciiString> AUTHORIZATION = List.of(HttpHeaderNames.AUTHORIZATION);
 
     private final RouteTableHolder routes;
     private final UpstreamForwarder forwarder;
@@ -48,8 +51,8 @@ final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Pu
 
     @Override
     public Publisher<Void> apply(CallerRequest request, CallerResponse response) {
-        String requestId = RequestIds.keepOrCreate(request.requestHeaders().get(REQUEST_ID));
-        response.header(REQUEST_ID, requestId);
+        String requestId = RequestIds.keepOrCreate(request.requestHeaders().get(HeaderNames.X_REQUEST_ID));
+        response.header(HeaderNames.X_REQUEST_ID, requestId);
         CallTrace trace = new CallTrace(requestId, request.method().name(), UpstreamForwarder.clientIp(request));
         return handle(request, response, trace).doFinally(signal -> {
             if (response.listenerErrorCode() != null) {
@@ -115,7 +118,7 @@ final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Pu
         CompiledRoute route = exchange.route();
         Set<CredentialType> accepted = acceptedSchemes(route);
         GatewayRequest view = new GatewayRequest(exchange.request().method().name(), rawPath(exchange.request().uri()),
-                exchange.path().rawQuery(), lowerCaseHeaders(exchange.request().requestHeaders()), body);
+                exchange.path().rawQuery(), headersForAuthentication(exchange.request().requestHeaders()), body);
         AuthDecision decision = authenticator.authenticate(view, route.tenant(), route.name(), accepted,
                 route.requireExp());
         if (decision instanceof AuthDecision.Denied denied) {
@@ -129,7 +132,7 @@ final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Pu
         AuthDecision.Allowed allowed = (AuthDecision.Allowed) decision;
         exchange.trace().credentialId = allowed.credential().id();
         exchange.trace().credentialType = allowed.scheme().name();
-        List<String> removed = allowed.scheme() == CredentialType.AKSK ? SIGV4_HEADERS : List.of("authorization");
+        List<AsciiString> removed = allowed.scheme() == CredentialType.AKSK ? SIGV4_HEADERS : AUTHORIZATION;
         return forwarder.forward(exchange, body, new UpstreamForwarder.CallerHeaders(removed, allowed.credential().id()));
     }
 
@@ -139,6 +142,18 @@ final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Pu
             accepted.add(CredentialType.valueOf(scheme));
         }
         return accepted;
+    }
+
+    /**
+     * The headers the authenticator reads: all of them, lower-cased, for a SigV4 signature (it signs a list of them);
+     * only {@code Authorization} for Basic and Bearer, so most calls skip copying the rest.
+     */
+    private static Map<String, List<String>> headersForAuthentication(HttpHeaders headers) {
+        String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
+        if (GatewayAuthenticator.needsBody(authorization)) {
+            return lowerCaseHeaders(headers);
+        }
+        return authorization == null ? Map.of() : Map.of("authorization", headers.getAll(HttpHeaderNames.AUTHORIZATION));
     }
 
     private static Map<String, List<String>> lowerCaseHeaders(HttpHeaders headers) {

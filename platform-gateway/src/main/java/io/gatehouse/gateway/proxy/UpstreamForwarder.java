@@ -17,6 +17,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class UpstreamForwarder {
     private final UpstreamHealth health;
     private final long replayBufferBytes;
     private final long bodyIdleTimeoutMs;
-    private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
+    private final Map<BudgetKey, RetryBudget> budgets = new ConcurrentHashMap<>();
 
     UpstreamForwarder(UpstreamClients clients, UpstreamHealth health, long replayBufferBytes, long bodyIdleTimeoutMs) {
         this.clients = clients;
@@ -390,27 +391,28 @@ final class UpstreamForwarder {
         call.caller.removed().forEach(headers::remove);
         provider.injectedHeaders().forEach(headers::set);
         String clientIp = clientIp(request);
-        String priorFor = request.requestHeaders().get("X-Forwarded-For");
-        headers.set("X-Forwarded-For", priorFor == null || priorFor.isBlank() ? clientIp : priorFor + ", " + clientIp);
-        headers.set("X-Forwarded-Proto", request.scheme());
+        String priorFor = request.requestHeaders().get(HeaderNames.X_FORWARDED_FOR);
+        headers.set(HeaderNames.X_FORWARDED_FOR, priorFor == null || priorFor.isBlank() ? clientIp
+                : priorFor + ", " + clientIp);
+        headers.set(HeaderNames.X_FORWARDED_PROTO, request.scheme());
         String host = request.requestHeaders().get(HttpHeaderNames.HOST);
         if (host != null) {
-            headers.set("X-Forwarded-Host", host);
+            headers.set(HeaderNames.X_FORWARDED_HOST, host);
         }
-        headers.set(REQUEST_ID, call.requestId);
-        headers.set(TraceParent.HEADER, TraceParent.forUpstream(request.requestHeaders().get(TraceParent.HEADER)));
+        headers.set(HeaderNames.X_REQUEST_ID, call.requestId);
+        headers.set(HeaderNames.TRACEPARENT, TraceParent.forUpstream(request.requestHeaders().get(HeaderNames.TRACEPARENT)));
         if (call.caller.credentialId() != null) {
-            headers.set(CREDENTIAL_HEADER, call.caller.credentialId());
+            headers.set(HeaderNames.X_GATEHOUSE_CREDENTIAL, call.caller.credentialId());
         }
         return headers;
     }
 
     private static void timingHeaders(GatewayCall call, long upstreamLatencyMs) {
-        call.response.header(REQUEST_ID, call.requestId);
-        call.response.header("X-Gateway-Attempts", Integer.toString(call.attempts.size()));
-        call.response.header("X-Gateway-Latency", Long.toString(call.elapsedMs()));
+        call.response.header(HeaderNames.X_REQUEST_ID, call.requestId);
+        call.response.header(HeaderNames.X_GATEWAY_ATTEMPTS, Integer.toString(call.attempts.size()));
+        call.response.header(HeaderNames.X_GATEWAY_LATENCY, Long.toString(call.elapsedMs()));
         if (upstreamLatencyMs >= 0) {
-            call.response.header("X-Upstream-Latency", Long.toString(upstreamLatencyMs));
+            call.response.header(HeaderNames.X_UPSTREAM_LATENCY, Long.toString(upstreamLatencyMs));
         }
     }
 
@@ -428,7 +430,7 @@ final class UpstreamForwarder {
     }
 
     private RetryBudget budget(CompiledRoute route, CompiledProvider provider) {
-        return budgets.computeIfAbsent(route.tenant() + "/" + provider.name(), k -> RetryBudget.standard());
+        return budgets.computeIfAbsent(new BudgetKey(route.tenant(), provider.name()), k -> RetryBudget.standard());
     }
 
     private static long millisSince(long nanos) {
@@ -459,7 +461,11 @@ final class UpstreamForwarder {
     }
 
     /** Headers to drop before forwarding (the caller's gateway credential) and the credential id to announce. */
-    record CallerHeaders(List<String> removed, String credentialId) {
+    /** A retry budget's key: one budget per tenant's provider. */
+    private record BudgetKey(String tenant, String provider) {
+    }
+
+    record CallerHeaders(List<AsciiString> removed, String credentialId) {
         static final CallerHeaders PUBLIC = new CallerHeaders(List.of(), null);
     }
 

@@ -2,8 +2,17 @@ package io.gatehouse.gateway.route;
 
 import java.net.URI;
 
-/** A resolved target: where to connect and the base path that request paths are appended to. */
-public record UpstreamTarget(String url, String scheme, String host, int port, String basePath, int weight) {
+/**
+ * A resolved target: where to connect and the base path that request paths are appended to. {@code origin} is
+ * {@code scheme://host:port} with IPv6 hosts bracketed (a mock's URL for a mock), worked out once: pools and health
+ * are keyed by it on every call.
+ */
+public record UpstreamTarget(String url, String scheme, String host, int port, String basePath, int weight,
+                             String origin) {
+
+    public UpstreamTarget(String url, String scheme, String host, int port, String basePath, int weight) {
+        this(url, scheme, host, port, basePath, weight, origin(url, scheme, host, port));
+    }
 
     static UpstreamTarget of(TargetSpec spec) {
         URI uri = URI.create(spec.url());
@@ -40,9 +49,8 @@ public record UpstreamTarget(String url, String scheme, String host, int port, S
         return scheme.equals("mock");
     }
 
-    /** {@code scheme://host:port} with IPv6 hosts bracketed, the origin the request goes to. */
-    public String origin() {
-        if (isMock()) {
+    private static String origin(String url, String scheme, String host, int port) {
+        if (scheme.equals("mock")) {
             return url;
         }
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
