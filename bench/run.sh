@@ -65,12 +65,18 @@ for warm in $(seq 1 "${WARMUP_MAX:-15}"); do
     && [ $((rps * 100)) -le $((previous * 105)) ] && break
   previous=$rps
 done
+RATIOS_PUBLIC=(); RATIOS_BASIC=()
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round (c=$CONNECTIONS, $DURATION each)"
   for name in direct nginx public basic; do run "$name"; done
   awk -v n="${RPS[nginx]}" -v p="${RPS[public]}" -v b="${RPS[basic]}" \
     'BEGIN { printf "ratio   public %.2fx  basic %.2fx  of nginx proxy_pass (target 0.75x)\n", p / n, b / n }'
+  RATIOS_PUBLIC+=("$(awk -v n="${RPS[nginx]}" -v p="${RPS[public]}" 'BEGIN { printf "%.4f", p / n }')")
+  RATIOS_BASIC+=("$(awk -v n="${RPS[nginx]}" -v b="${RPS[basic]}" 'BEGIN { printf "%.4f", b / n }')")
 done
+# Single rounds swing by 10-15 % on a shared 2-core machine: the median over the rounds is the number to compare.
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+echo "median over $ROUNDS rounds: public $(median "${RATIOS_PUBLIC[@]}")x  basic $(median "${RATIOS_BASIC[@]}")x of nginx proxy_pass"
 # The request log kept up (or says what it dropped): accepted = persisted + dropped + queued.
 curl -sf -u "admin:$PASS" http://127.0.0.1:18100/actuator/prometheus \
   | awk '/^gatehouse_requestlog_/ {sub(/^gatehouse_requestlog_/, ""); printf "%s ", $0} END {print ""}' \
