@@ -343,10 +343,10 @@ final class CallerExchange implements StreamedBody.Flow {
 
     /** Answers the listener's own error in place of the handler's, keeping the request id the handler set. */
     private void answerAtOnce(HttpResponseStatus status, String code, String message) {
-        String requestId = response.headers().get(ProxyHandler.REQUEST_ID);
+        String requestId = response.headers().get(HeaderNames.X_REQUEST_ID);
         response.headers().clear();
         if (requestId != null) {
-            response.header(ProxyHandler.REQUEST_ID, requestId);
+            response.header(HeaderNames.X_REQUEST_ID, requestId);
         }
         response.status(status).header(HttpHeaderNames.CONTENT_TYPE, "application/json");
         response.listenerErrorCode(code);

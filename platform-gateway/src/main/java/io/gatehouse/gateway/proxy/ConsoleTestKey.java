@@ -18,7 +18,7 @@ public class ConsoleTestKey {
     public static final String HEADER = "x-gatehouse-console-test";
     static final String CREDENTIAL_TYPE = "CONSOLE_TEST";
     static final UpstreamForwarder.CallerHeaders CALLER = new UpstreamForwarder.CallerHeaders(
-            List.of(io.netty.util.AsciiString.cached(HEADER)), null);
+            List.of(HeaderNames.X_GATEHOUSE_CONSOLE_TEST), null);
 
     private final byte[] key;
 

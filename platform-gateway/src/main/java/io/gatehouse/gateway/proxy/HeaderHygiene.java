@@ -17,12 +17,11 @@ import java.util.stream.Stream;
  * {@code Connection} header names, are per-connection and never forwarded in either direction.
  */
 final class HeaderHygiene {
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "proxy-authenticate",
-            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade");
-    private static final AsciiString[] HOP_BY_HOP_ASCII = HOP_BY_HOP.stream().map(AsciiString::of)
-            .toArray(AsciiString[]::new);
+    private static final AsciiString[] HOP_BY_HOP = Stream.of("connection", "keep-alive", "proxy-connection",
+            "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade")
+            .map(AsciiString::cached).toArray(AsciiString[]::new);
     /** Hop-by-hop headers, {@code Host} (the client sets the target's) and the headers the gateway itself sets. */
-    private static final AsciiString[] NOT_FOR_UPSTREAM = Stream.concat(Arrays.stream(HOP_BY_HOP_ASCII), Stream.of(
+    private static final AsciiString[] NOT_FOR_UPSTREAM = Stream.concat(Arrays.stream(HOP_BY_HOP), Stream.of(
                     HttpHeaderNames.HOST, HeaderNames.X_REQUEST_ID, HeaderNames.X_FORWARDED_FOR,
                     HeaderNames.X_FORWARDED_PROTO, HeaderNames.X_FORWARDED_HOST, HeaderNames.FORWARDED,
                     HeaderNames.X_GATEHOUSE_CREDENTIAL, HeaderNames.X_GATEHOUSE_CONSOLE_TEST))
@@ -44,7 +43,7 @@ final class HeaderHygiene {
 
     /** Upstream response headers minus hop-by-hop ones; framing is re-done by the gateway. */
     static HttpHeaders forCaller(HttpHeaders upstream) {
-        return copyWithout(upstream, HOP_BY_HOP_ASCII);
+        return copyWithout(upstream, HOP_BY_HOP);
     }
 
     private static HttpHeaders copyWithout(HttpHeaders source, AsciiString[] dropped) {

@@ -27,7 +27,6 @@ import reactor.core.publisher.Mono;
  * forwarder. Never blocks the event loop, never queries the database.
  */
 final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Publisher<Void>> {
-    static final String REQUEST_ID = UpstreamForwarder.REQUEST_ID;
     private static final List<AsciiString> SIGV4_HEADERS = List.of(HttpHeaderNames.AUTHORIZATION,
             AsciiString.cached("x-amz-date"), AsciiString.cached("x-amz-content-sha256"));
     private static final List<AsciiString> AUTHORIZATION = List.of(HttpHeaderNames.AUTHORIZATION);

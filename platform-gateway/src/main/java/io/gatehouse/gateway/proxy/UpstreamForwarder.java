@@ -37,8 +37,6 @@ import reactor.core.publisher.Mono;
  * caller is never retried. Failures end in the contract's JSON error, explained.
  */
 final class UpstreamForwarder {
-    static final String REQUEST_ID = "X-Request-Id";
-    static final String CREDENTIAL_HEADER = "X-Gatehouse-Credential";
 
     /**
      * With a fallback, {@code timeout} does not describe the source chain for its own exception (Reactor walks the
