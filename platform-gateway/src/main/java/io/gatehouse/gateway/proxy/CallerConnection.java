@@ -21,8 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +43,7 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
     /** ... or after this long in all. */
     static final long LINGER_MAX_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private final BiFunction<CallerRequest, CallerResponse, Publisher<Void>> handler;
+    private final GatewayHandler handler;
     private final long idleTimeoutNanos;
     private final ArrayDeque<Object> parked = new ArrayDeque<>(2);
     private final Runnable flushTask = this::flushNow;
@@ -61,7 +59,7 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
     private long idleSinceNanos;
     private ScheduledFuture<?> idleCheck;
 
-    CallerConnection(BiFunction<CallerRequest, CallerResponse, Publisher<Void>> handler, long idleTimeoutNanos) {
+    CallerConnection(GatewayHandler handler, long idleTimeoutNanos) {
         this.handler = handler;
         this.idleTimeoutNanos = idleTimeoutNanos;
     }

@@ -24,12 +24,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
-import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 
 /**
  * One request on a caller's connection, from its head to the end of both bodies: hands request and response to the
@@ -62,7 +58,6 @@ final class CallerExchange implements StreamedBody.Flow {
     private boolean bodyPaused;
     private boolean bodyAllowed = true;
     private ResponseBodyWriter writer;
-    private Disposable call;
     private boolean done;
     /** When the caller last sent body bytes, or the gateway last started waiting for them (0: not yet). */
     private long bodyWaitSinceNanos;
@@ -80,16 +75,12 @@ final class CallerExchange implements StreamedBody.Flow {
         this.closeAfterResponse = !HttpUtil.isKeepAlive(head);
     }
 
-    void start(BiFunction<CallerRequest, CallerResponse, Publisher<Void>> handler) {
-        Publisher<Void> handling;
+    void start(GatewayHandler handler) {
         try {
-            handling = handler.apply(request, response);
+            handler.handle(request, response);
         } catch (RuntimeException e) {
             handlerFailed(e);
-            return;
         }
-        call = Flux.from(handling).subscribe(null, error -> onLoop(() -> handlerFailed(error)),
-                () -> onLoop(this::handlerDone));
     }
 
     boolean requestComplete() {
@@ -203,6 +194,7 @@ final class CallerExchange implements StreamedBody.Flow {
         ctx.write(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
         connection.flushSoon();
         responseComplete = true;
+        response.ended();
         finishIfDone();
     }
 
@@ -221,6 +213,7 @@ final class CallerExchange implements StreamedBody.Flow {
                 EmptyHttpHeaders.INSTANCE), ctx.voidPromise());
         connection.flushSoon();
         responseComplete = true;
+        response.ended();
         finishIfDone();
     }
 
@@ -229,6 +222,7 @@ final class CallerExchange implements StreamedBody.Flow {
         closeAfterResponse = true;
         responseComplete = true;
         requestComplete = true;
+        response.ended();
         connection.abort();
     }
 
@@ -306,13 +300,8 @@ final class CallerExchange implements StreamedBody.Flow {
 
     // --- the handler's outcome and the end of the exchange ---------------------------------------------------------
 
-    private void handlerDone() {
-        if (!response.hasSentHeaders()) {
-            response.sendBytes(new byte[0]).subscribe();
-        }
-    }
-
-    private void handlerFailed(Throwable error) {
+    /** The handler threw: 500 when nothing was sent yet, else the connection closes mid-answer. */
+    void handlerFailed(Throwable error) {
         if (done) {
             return;
         }
@@ -329,7 +318,7 @@ final class CallerExchange implements StreamedBody.Flow {
         response.headers().clear();
         response.status(HttpResponseStatus.INTERNAL_SERVER_ERROR).header(HttpHeaderNames.CONTENT_TYPE,
                 "application/json");
-        response.sendBytes(bytes).subscribe();
+        response.sendBytes(bytes);
     }
 
     /**
@@ -350,10 +339,10 @@ final class CallerExchange implements StreamedBody.Flow {
         }
         response.status(status).header(HttpHeaderNames.CONTENT_TYPE, "application/json");
         response.listenerErrorCode(code);
-        if (call != null) {
-            call.dispose();
+        response.cancel();
+        if (response.markSentByListener()) {
+            writeWhole(CallerConnection.errorBody(status, code, message));
         }
-        response.sendBytes(CallerConnection.errorBody(status, code, message)).subscribe();
     }
 
     private void finishIfDone() {
@@ -393,8 +382,6 @@ final class CallerExchange implements StreamedBody.Flow {
         if (writer != null) {
             writer.cancel();
         }
-        if (call != null) {
-            call.dispose();
-        }
+        response.cancel();
     }
 }

@@ -52,6 +52,11 @@ final class CallerRequest {
         return loop;
     }
 
+    /** The body bytes read by the handler so far. */
+    long bodyBytesRead() {
+        return body.bytesPassed();
+    }
+
     /** The body; readable once. */
     Publisher<ByteBuf> receive() {
         return body;

@@ -6,7 +6,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import reactor.core.publisher.Mono;
 
 /** Writes the contract's gateway error body: {@code {"error":{status, code, message, requestId, route, attempts}}}. */
 final class ErrorResponder {
@@ -15,7 +14,7 @@ final class ErrorResponder {
     private ErrorResponder() {
     }
 
-    static Mono<Void> send(CallerResponse response, GatewayError error, CallTrace trace) {
+    static void send(CallerResponse response, GatewayError error, CallTrace trace) {
         trace.errorCode = error.code();
         String requestId = trace.requestId;
         String route = trace.route;
@@ -40,6 +39,6 @@ final class ErrorResponder {
                 .header("Content-Type", "application/json")
                 .header("Content-Length", Integer.toString(bytes.length))
                 .header("Cache-Control", "no-store");
-        return response.sendBytes(bytes);
+        response.sendBytes(bytes);
     }
 }

@@ -3,8 +3,6 @@ package io.gatehouse.gateway.proxy;
 import io.gatehouse.gateway.retry.FailureKind;
 import io.gatehouse.gateway.route.CompiledProvider;
 import io.gatehouse.gateway.route.UpstreamTarget;
-import java.time.Duration;
-import reactor.core.publisher.Mono;
 
 /** Turns an injected fault into what a real failure of that kind looks like to the retry logic and the caller. */
 final class Faults {
@@ -24,18 +22,17 @@ final class Faults {
     }
 
     /**
-     * Waits {@code delayMs} and then runs {@code then}; a wait as long as the provider's per-try timeout ends as
-     * that timeout, as a slow upstream would.
+     * What a wait of {@code delayMs} turns into when it is at least the provider's per-try timeout: that timeout, as
+     * a slow upstream would cause; null when the wait ends before it.
      */
-    static <T> Mono<T> delayed(int delayMs, CompiledProvider provider, UpstreamTarget target, String why,
-                               boolean feedsHealth, Mono<T> then) {
+    static InjectedFailure outlastsPerTryTimeout(int delayMs, CompiledProvider provider, UpstreamTarget target,
+                                                 String why, boolean feedsHealth) {
         int perTry = provider.responseTimeoutMs();
         if (delayMs < perTry) {
-            return Mono.delay(Duration.ofMillis(delayMs)).then(then);
+            return null;
         }
-        return Mono.delay(Duration.ofMillis(perTry)).then(Mono.error(new InjectedFailure(FailureKind.TIMEOUT,
-                new GatewayError(504, "upstream_timeout", "no response from " + target.origin() + " within " + perTry
-                        + " ms (per-try timeout) because of an " + why + " of " + delayMs + " ms - lower the delay"
-                        + " or raise responseTimeoutMs"), feedsHealth)));
+        return new InjectedFailure(FailureKind.TIMEOUT, new GatewayError(504, "upstream_timeout", "no response from "
+                + target.origin() + " within " + perTry + " ms (per-try timeout) because of an " + why + " of "
+                + delayMs + " ms - lower the delay or raise responseTimeoutMs"), feedsHealth);
     }
 }

@@ -13,8 +13,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.function.BiFunction;
-import org.reactivestreams.Publisher;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -37,7 +35,7 @@ final class GatewayListener {
 
     /** @param nativeTransport epoll (or kqueue) when true and available, else NIO */
     static GatewayListener bind(LoopResources loops, boolean nativeTransport, String host, int port,
-                                Duration idleTimeout, BiFunction<CallerRequest, CallerResponse, Publisher<Void>> handler) {
+                                Duration idleTimeout, GatewayHandler handler) {
         EventLoopGroup group = loops.onServer(nativeTransport);
         ChannelGroup connections = new DefaultChannelGroup("gatehouse-gateway-callers", GlobalEventExecutor.INSTANCE);
         long idleNanos = idleTimeout.toNanos();

@@ -18,15 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
 
 /**
  * Resolves the route for each request, authenticates the caller on protected routes, and hands over to the
  * forwarder. Never blocks the event loop, never queries the database.
  */
-final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Publisher<Void>> {
+final class ProxyHandler implements GatewayHandler {
     private static final List<AsciiString> SIGV4_HEADERS = List.of(HttpHeaderNames.AUTHORIZATION,
             AsciiString.cached("x-amz-date"), AsciiString.cached("x-amz-content-sha256"));
     private static final List<AsciiString> AUTHORIZATION = List.of(HttpHeaderNames.AUTHORIZATION);
@@ -49,71 +46,92 @@ final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Pu
     }
 
     @Override
-    public Publisher<Void> apply(CallerRequest request, CallerResponse response) {
+    public void handle(CallerRequest request, CallerResponse response) {
         String requestId = RequestIds.keepOrCreate(request.requestHeaders().get(HeaderNames.X_REQUEST_ID));
         response.header(HeaderNames.X_REQUEST_ID, requestId);
         CallTrace trace = new CallTrace(requestId, request.method().name(), UpstreamForwarder.clientIp(request));
-        return handle(request, response, trace).doFinally(signal -> {
+        response.whenEnded(() -> {
             if (response.listenerErrorCode() != null) {
                 trace.errorCode = response.listenerErrorCode();
             }
             sinks.accept(trace.toRecord(response.status().code()));
         });
+        route(request, response, trace);
     }
 
-    private Mono<Void> handle(CallerRequest request, CallerResponse response, CallTrace trace) {
+    private void route(CallerRequest request, CallerResponse response, CallTrace trace) {
         GatewayPath path = GatewayPath.parse(request.uri());
         if (path == null) {
             trace.path = rawPath(request.uri());
-            return ErrorResponder.send(response, GatewayError.noTenantInPath(), trace);
+            ErrorResponder.send(response, GatewayError.noTenantInPath(), trace);
+            return;
         }
         trace.tenant = path.tenant();
         trace.path = path.path();
         trace.query = path.rawQuery();
         if (GatewayPath.hasDotSegment(path.path())) {
-            return ErrorResponder.send(response, GatewayError.dotSegmentInPath(), trace);
+            ErrorResponder.send(response, GatewayError.dotSegmentInPath(), trace);
+            return;
         }
         RouteMatch match = routes.current().match(path.tenant(), path.path(), request.method().name());
         if (match instanceof RouteMatch.NotFound) {
-            return ErrorResponder.send(response, GatewayError.routeNotFound(path.tenant(), path.path()), trace);
+            ErrorResponder.send(response, GatewayError.routeNotFound(path.tenant(), path.path()), trace);
+            return;
         }
         if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
             trace.route = notAllowed.route().name();
             response.header("Allow", String.join(", ", notAllowed.allowed()));
-            return ErrorResponder.send(response, GatewayError.methodNotAllowed(request.method().name(),
+            ErrorResponder.send(response, GatewayError.methodNotAllowed(request.method().name(),
                     notAllowed.route().name(), notAllowed.allowed()), trace);
+            return;
         }
         RouteMatch.Found found = (RouteMatch.Found) match;
         CompiledRoute route = found.route();
         trace.route = route.name();
         Exchange exchange = new Exchange(request, response, route, path, found.rest(), trace);
         if (route.publicAccess()) {
-            return forwarder.forward(exchange, null, UpstreamForwarder.CallerHeaders.PUBLIC);
+            forwarder.forward(exchange, null, UpstreamForwarder.CallerHeaders.PUBLIC);
+            return;
         }
         if (consoleTest.presentedBy(request)) {
             trace.credentialType = ConsoleTestKey.CREDENTIAL_TYPE;
-            return forwarder.forward(exchange, null, ConsoleTestKey.CALLER);
+            forwarder.forward(exchange, null, ConsoleTestKey.CALLER);
+            return;
         }
         String authorization = request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION);
         if (GatewayAuthenticator.needsBody(authorization) && acceptedSchemes(route).contains(CredentialType.AKSK)) {
-            return authenticateSigned(exchange);
+            authenticateSigned(exchange);
+            return;
         }
-        return authenticateAndForward(exchange, null);
+        authenticateAndForward(exchange, null);
     }
 
-    private Mono<Void> authenticateSigned(Exchange exchange) {
+    private void authenticateSigned(Exchange exchange) {
         String declared = exchange.request().requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
         if (declared != null && parseLength(declared) > maxSignedBodyBytes) {
-            return ErrorResponder.send(exchange.response(), GatewayError.payloadTooLarge(maxSignedBodyBytes),
+            ErrorResponder.send(exchange.response(), GatewayError.payloadTooLarge(maxSignedBodyBytes),
                     exchange.trace());
+            return;
         }
-        return SignedBodyReader.read(exchange.request().receive(), maxSignedBodyBytes)
-                .flatMap(body -> authenticateAndForward(exchange, body))
-                .onErrorResume(SignedBodyReader.BodyTooLargeException.class, e -> ErrorResponder.send(
-                        exchange.response(), GatewayError.payloadTooLarge(maxSignedBodyBytes), exchange.trace()));
+        SignedBodyReader.read(exchange.request().receive(), maxSignedBodyBytes, new SignedBodyReader.Receiver() {
+            @Override
+            public void body(byte[] body) {
+                authenticateAndForward(exchange, body);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                if (error instanceof SignedBodyReader.BodyTooLargeException) {
+                    ErrorResponder.send(exchange.response(), GatewayError.payloadTooLarge(maxSignedBodyBytes),
+                            exchange.trace());
+                } else {
+                    exchange.response().fail(error);
+                }
+            }
+        });
     }
 
-    private Mono<Void> authenticateAndForward(Exchange exchange, byte[] body) {
+    private void authenticateAndForward(Exchange exchange, byte[] body) {
         CompiledRoute route = exchange.route();
         Set<CredentialType> accepted = acceptedSchemes(route);
         GatewayRequest view = new GatewayRequest(exchange.request().method().name(), rawPath(exchange.request().uri()),
@@ -126,13 +144,14 @@ final class ProxyHandler implements BiFunction<CallerRequest, CallerResponse, Pu
             if (denied.status() == 401) {
                 exchange.response().header("WWW-Authenticate", GatewayAuthenticator.challenges(accepted));
             }
-            return ErrorResponder.send(exchange.response(), error, exchange.trace());
+            ErrorResponder.send(exchange.response(), error, exchange.trace());
+            return;
         }
         AuthDecision.Allowed allowed = (AuthDecision.Allowed) decision;
         exchange.trace().credentialId = allowed.credential().id();
         exchange.trace().credentialType = allowed.scheme().name();
         List<AsciiString> removed = allowed.scheme() == CredentialType.AKSK ? SIGV4_HEADERS : AUTHORIZATION;
-        return forwarder.forward(exchange, body, new UpstreamForwarder.CallerHeaders(removed, allowed.credential().id()));
+        forwarder.forward(exchange, body, new UpstreamForwarder.CallerHeaders(removed, allowed.credential().id()));
     }
 
     static Set<CredentialType> acceptedSchemes(CompiledRoute route) {

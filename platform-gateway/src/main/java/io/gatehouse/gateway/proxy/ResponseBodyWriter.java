@@ -2,36 +2,35 @@ package io.gatehouse.gateway.proxy;
 
 import io.netty.buffer.ByteBuf;
 import java.util.concurrent.CancellationException;
+import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
-import reactor.core.CoreSubscriber;
-import reactor.core.publisher.MonoSink;
-import reactor.core.publisher.Operators;
 
 /**
  * Streams a response body to the caller one buffer at a time: the next one is asked for only while the caller's
  * connection can take more (a slow caller slows the upstream read instead of filling memory). Signals that arrive
  * off the connection's event loop are moved onto it, and once one was, all later ones are too (order is kept).
  */
-final class ResponseBodyWriter implements CoreSubscriber<ByteBuf> {
+final class ResponseBodyWriter implements Subscriber<ByteBuf> {
     private final CallerExchange exchange;
-    private final MonoSink<Void> sink;
+    private final CallerResponse.BodyObserver observer;
     private Subscription subscription;
     private boolean waitingForWritability;
     private boolean done;
     private boolean hopping;
 
-    ResponseBodyWriter(CallerExchange exchange, MonoSink<Void> sink) {
+    ResponseBodyWriter(CallerExchange exchange, CallerResponse.BodyObserver observer) {
         this.exchange = exchange;
-        this.sink = sink;
-        sink.onCancel(() -> exchange.onLoop(this::cancel));
+        this.observer = observer;
     }
 
     @Override
     public void onSubscribe(Subscription s) {
-        if (Operators.validate(subscription, s)) {
-            subscription = s;
-            s.request(1);
+        if (subscription != null) {
+            s.cancel();
+            return;
         }
+        subscription = s;
+        s.request(1);
     }
 
     @Override
@@ -48,6 +47,7 @@ final class ResponseBodyWriter implements CoreSubscriber<ByteBuf> {
             chunk.release();
             return;
         }
+        observer.sent(chunk.readableBytes());
         exchange.writeChunk(chunk);
         if (exchange.writable()) {
             subscription.request(1);
@@ -68,8 +68,8 @@ final class ResponseBodyWriter implements CoreSubscriber<ByteBuf> {
     private void failed(Throwable error) {
         if (!done) {
             done = true;
+            observer.failed(error);
             exchange.abortResponse();
-            sink.error(error);
         }
     }
 
@@ -86,7 +86,6 @@ final class ResponseBodyWriter implements CoreSubscriber<ByteBuf> {
         if (!done) {
             done = true;
             exchange.finishBody();
-            sink.success();
         }
     }
 
@@ -105,8 +104,8 @@ final class ResponseBodyWriter implements CoreSubscriber<ByteBuf> {
             if (subscription != null) {
                 subscription.cancel();
             }
+            observer.failed(new CancellationException("the response was cancelled"));
             exchange.abortResponse();
-            sink.error(new CancellationException("the response was cancelled"));
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
-import reactor.core.publisher.Operators;
 
 /**
  * A body as it arrives from a connection (an upstream's answer, a caller's request): a single-subscriber publisher of
@@ -33,6 +32,7 @@ final class StreamedBody implements Publisher<ByteBuf>, Subscription {
     private Throwable error;
     private boolean terminated;
     private boolean draining;
+    private long bytesPassed;
 
     StreamedBody(EventLoop loop, Flow exchange) {
         this.loop = loop;
@@ -46,7 +46,16 @@ final class StreamedBody implements Publisher<ByteBuf>, Subscription {
             return;
         }
         if (subscriber != null || terminated) {
-            Operators.error(s, new IllegalStateException("a body can be read only once"));
+            s.onSubscribe(new Subscription() {
+                @Override
+                public void request(long n) {
+                }
+
+                @Override
+                public void cancel() {
+                }
+            });
+            s.onError(new IllegalStateException("a body can be read only once"));
             return;
         }
         subscriber = s;
@@ -65,7 +74,7 @@ final class StreamedBody implements Publisher<ByteBuf>, Subscription {
             subscriber.onError(new IllegalArgumentException("request(" + n + "): must be positive (rule 3.9)"));
             return;
         }
-        demand = Operators.addCap(demand, n);
+        demand = demand + n < 0 ? Long.MAX_VALUE : demand + n;
         drain();
     }
 
@@ -106,6 +115,11 @@ final class StreamedBody implements Publisher<ByteBuf>, Subscription {
         drain();
     }
 
+    /** The bytes handed to the subscriber so far. */
+    long bytesPassed() {
+        return bytesPassed;
+    }
+
     /** True once a reader subscribed (a caller expecting {@code 100 Continue} gets it then). */
     boolean subscribed() {
         return subscriber != null;
@@ -125,7 +139,9 @@ final class StreamedBody implements Publisher<ByteBuf>, Subscription {
             while (subscriber != null && !terminated) {
                 if (demand > 0 && !queue.isEmpty()) {
                     demand--;
-                    subscriber.onNext(queue.poll());
+                    ByteBuf chunk = queue.poll();
+                    bytesPassed += chunk.readableBytes();
+                    subscriber.onNext(chunk);
                     continue;
                 }
                 if (queue.isEmpty() && complete) {

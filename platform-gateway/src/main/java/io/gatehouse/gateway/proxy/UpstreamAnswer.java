@@ -1,53 +1,30 @@
 package io.gatehouse.gateway.proxy;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
-import reactor.netty.http.client.HttpClientResponse;
 
-/** A response head an attempt got, from the network or made inside the gateway (mock provider, injected error). */
+/**
+ * A response head an attempt got, from the network or made inside the gateway (mock provider, injected error). Its
+ * body is either streamed ({@link #body()}) or already whole ({@link #wholeBody()}); exactly one of the two is set.
+ */
 interface UpstreamAnswer {
     HttpResponseStatus status();
 
     HttpHeaders headers();
 
-    /** Reads and drops the body, so the connection can be reused before a retry. */
-    Mono<Void> discard();
+    /** Reads and drops the body, so the connection can be reused before a retry; then runs {@code then}. */
+    void discard(Runnable then);
 
-    /** The body to pass through to the caller. */
+    /** The body to pass through to the caller as it arrives; null when {@link #wholeBody()} holds it. */
     Publisher<ByteBuf> body();
 
-    static UpstreamAnswer of(HttpClientResponse response, Connection connection) {
-        return new UpstreamAnswer() {
-            @Override
-            public HttpResponseStatus status() {
-                return response.status();
-            }
-
-            @Override
-            public HttpHeaders headers() {
-                return response.responseHeaders();
-            }
-
-            @Override
-            public Mono<Void> discard() {
-                return connection.inbound().receive().then();
-            }
-
-            @Override
-            public Publisher<ByteBuf> body() {
-                return connection.inbound().receive().retain();
-            }
-        };
-    }
+    /** The whole body, made inside the gateway; null when it is streamed. */
+    byte[] wholeBody();
 
     static UpstreamAnswer local(int status, String contentType, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -66,13 +43,18 @@ interface UpstreamAnswer {
             }
 
             @Override
-            public Mono<Void> discard() {
-                return Mono.empty();
+            public void discard(Runnable then) {
+                then.run();
             }
 
             @Override
             public Publisher<ByteBuf> body() {
-                return bytes.length == 0 ? Flux.empty() : Mono.fromSupplier(() -> Unpooled.wrappedBuffer(bytes));
+                return null;
+            }
+
+            @Override
+            public byte[] wholeBody() {
+                return bytes;
             }
         };
     }

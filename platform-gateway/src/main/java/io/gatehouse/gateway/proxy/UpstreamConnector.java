@@ -32,7 +32,6 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
-import reactor.core.publisher.Mono;
 import reactor.netty.resources.LoopResources;
 
 /**
@@ -72,17 +71,18 @@ final class UpstreamConnector {
         this.limits = limits;
     }
 
-    /** Sends the request over a connection on {@code loop} and answers with the response head. */
-    Mono<UpstreamAnswer> exchange(EventLoop loop, UpstreamRequest request) {
-        return Mono.create(sink -> {
-            UpstreamExchange exchange = new UpstreamExchange(loop, request, sink);
-            sink.onCancel(exchange::cancel);
-            if (loop.inEventLoop()) {
-                exchange.start(poolFor(loop, request.target()));
-            } else {
-                loop.execute(() -> exchange.start(poolFor(loop, request.target())));
-            }
-        });
+    /**
+     * Sends the request over a connection on {@code loop}; the listener hears of the response head (or the failure)
+     * on that loop. The exchange returned can be cancelled until the head arrives.
+     */
+    UpstreamExchange exchange(EventLoop loop, UpstreamRequest request, UpstreamExchange.Listener listener) {
+        UpstreamExchange exchange = new UpstreamExchange(loop, request, listener);
+        if (loop.inEventLoop()) {
+            exchange.start(poolFor(loop, request.target()));
+        } else {
+            loop.execute(() -> exchange.start(poolFor(loop, request.target())));
+        }
+        return exchange;
     }
 
     /** Only on {@code loop}. */

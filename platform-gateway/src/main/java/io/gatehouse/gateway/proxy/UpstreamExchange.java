@@ -20,23 +20,36 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.ReadTimeoutException;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
-import reactor.core.CoreSubscriber;
-import reactor.core.publisher.MonoSink;
 
 /**
  * One request/response exchange with an upstream, from taking a connection to the end of the response body. Runs on
  * the pool's event loop. The answer is handed over when its head arrives (the body follows through
- * {@link StreamedBody}); a per-try response timeout guards only the wait for that head, and a body idle timeout the
- * gaps between body chunks while the caller is ready for more (a stalled upstream would otherwise hold the call
- * open until the caller gives up). The connection goes back to
- * the pool when both the request and the response are complete and the upstream keeps the connection alive;
- * otherwise, or when anything goes wrong or is cancelled, it is closed.
+ * {@link StreamedBody}); a per-try response timeout guards only the wait for that head, the route deadline (when the
+ * request has one) every phase before the head - in the pool's line, connecting, sending, waiting - with at most one
+ * timer armed at a time, and a body idle timeout the gaps between body chunks while the caller is ready for more (a
+ * stalled upstream would otherwise hold the call open until the caller gives up). The connection goes back to the
+ * pool when both the request and the response are complete and the upstream keeps the connection alive; otherwise,
+ * or when anything goes wrong or is cancelled, it is closed.
  */
 final class UpstreamExchange implements StreamedBody.Flow {
+    /** The message of the {@link TimeoutException} an exchange fails with when the route deadline passes. */
+    static final String ROUTE_DEADLINE_PASSED = "route deadline passed";
+
+    /** Where the exchange reports its outcome, once, on the pool's loop; nothing after {@link #cancel}. */
+    interface Listener {
+        /** The response head arrived; its body follows. */
+        void answered(UpstreamAnswer answer);
+
+        /** No response head: the connection, the request or the wait for the head failed. */
+        void failed(Throwable cause);
+    }
+
     private final EventLoop loop;
     private final UpstreamRequest request;
-    private final MonoSink<UpstreamAnswer> sink;
+    private final Listener listener;
     private UpstreamPool pool;
     private UpstreamConnection connection;
     private ScheduledFuture<?> timer;
@@ -52,10 +65,10 @@ final class UpstreamExchange implements StreamedBody.Flow {
     private boolean cancelled;
     private long lastBodyActivityNanos;
 
-    UpstreamExchange(EventLoop loop, UpstreamRequest request, MonoSink<UpstreamAnswer> sink) {
+    UpstreamExchange(EventLoop loop, UpstreamRequest request, Listener listener) {
         this.loop = loop;
         this.request = request;
-        this.sink = sink;
+        this.listener = listener;
     }
 
     UpstreamRequest request() {
@@ -64,8 +77,12 @@ final class UpstreamExchange implements StreamedBody.Flow {
 
     void start(UpstreamPool owner) {
         pool = owner;
-        if (!cancelled) {
-            pool.acquire(this);
+        if (cancelled) {
+            return;
+        }
+        pool.acquire(this);
+        if (connection == null && timer == null && !finished && !cancelled) {
+            armRouteDeadline(); // a new connection is being opened
         }
     }
 
@@ -73,17 +90,47 @@ final class UpstreamExchange implements StreamedBody.Flow {
         timer = acquireTimeout;
     }
 
+    /** How long a call may wait in the pool's line: the pool's limit, or less when the route deadline comes first. */
+    long waitLimitNanos(long acquireTimeoutNanos) {
+        return Math.max(1, Math.min(acquireTimeoutNanos, request.nanosToRouteDeadline(System.nanoTime())));
+    }
+
+    /** True once the route deadline passed (the head did not come in time, whatever the phase). */
+    boolean routeDeadlinePassed() {
+        return request.nanosToRouteDeadline(System.nanoTime()) <= 0;
+    }
+
+    /**
+     * Until the request is sent, nothing else bounds the wait by the route deadline (connecting, or a body the
+     * upstream is slow to take); once it is sent, the per-try timer does ({@link #requestWritten}).
+     */
+    private void armRouteDeadline() {
+        long left = request.nanosToRouteDeadline(System.nanoTime());
+        if (left != Long.MAX_VALUE) {
+            timer = loop.schedule(this::routeDeadlineReached, Math.max(1, left), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void routeDeadlineReached() {
+        timer = null;
+        if (finished || headReceived || cancelled) {
+            return;
+        }
+        cancel();
+        listener.failed(new TimeoutException(ROUTE_DEADLINE_PASSED));
+    }
+
     void acquireFailed(Throwable cause) {
         cancelTimer();
         if (!cancelled && !finished) {
             finished = true;
-            sink.error(cause);
+            listener.failed(cause);
         }
     }
 
     void connectionReady(UpstreamConnection taken, boolean fromIdlePool) {
         cancelTimer();
-        if (cancelled) {
+        if (cancelled || finished) {
             taken.finished(true);
             return;
         }
@@ -100,6 +147,9 @@ final class UpstreamExchange implements StreamedBody.Flow {
             channel.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
                     content, request.headers(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE))
                     .addListener(this::requestWritten);
+            if (!requestDone && timer == null && !finished) {
+                armRouteDeadline();
+            }
             return;
         }
         DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
@@ -110,6 +160,9 @@ final class UpstreamExchange implements StreamedBody.Flow {
         channel.writeAndFlush(head).addListener(this::writeFailed);
         bodyWriter = new RequestBodyWriter(channel);
         request.streamedBody().subscribe(bodyWriter);
+        if (!requestDone && timer == null && !finished) {
+            armRouteDeadline();
+        }
     }
 
     private void requestWritten(io.netty.util.concurrent.Future<? super Void> write) {
@@ -119,8 +172,11 @@ final class UpstreamExchange implements StreamedBody.Flow {
         }
         requestDone = true;
         if (!headReceived && !finished) {
-            // Per-try timeout: from the whole request being sent until the response head arrives.
-            timer = loop.schedule(this::responseTimedOut, request.responseTimeoutMs(), TimeUnit.MILLISECONDS);
+            // Per-try timeout: from the whole request being sent until the response head arrives; one timer for it
+            // and the route deadline, whichever comes first.
+            cancelTimer();
+            timer = loop.schedule(this::responseTimedOut, waitLimitNanos(
+                    TimeUnit.MILLISECONDS.toNanos(request.responseTimeoutMs())), TimeUnit.NANOSECONDS);
         }
         finishIfComplete();
     }
@@ -153,11 +209,7 @@ final class UpstreamExchange implements StreamedBody.Flow {
         keepAlive = HttpUtil.isKeepAlive(head);
         body = new StreamedBody(loop, this);
         lastBodyActivityNanos = System.nanoTime();
-        if (request.bodyIdleTimeoutMs() > 0) {
-            // after this read: a body that came with its head (most answers) is done by then and needs no timer
-            loop.execute(this::armBodyIdleCheck);
-        }
-        sink.success(new Answer(head, body));
+        listener.answered(new Answer(head, body));
     }
 
     void contentArrived(HttpContent content) {
@@ -213,10 +265,20 @@ final class UpstreamExchange implements StreamedBody.Flow {
         }
         if (!headReceived) {
             if (!cancelled) {
-                sink.error(cause);
+                listener.failed(cause);
             }
         } else if (!responseDone) {
             body.fail(cause);
+        }
+    }
+
+    /**
+     * The connection's read ended: a body still to come now gets its idle timer. Armed here, after the read, because
+     * a body that came with its head (most answers) is done by then and needs no timer.
+     */
+    void readComplete() {
+        if (headReceived && !finished && timer == null && request.bodyIdleTimeoutMs() > 0) {
+            scheduleBodyIdleCheck(request.bodyIdleTimeoutMs());
         }
     }
 
@@ -225,12 +287,6 @@ final class UpstreamExchange implements StreamedBody.Flow {
      * again for the rest of the period. While reading is paused because the caller is slow, the upstream is not
      * stalled, so the period starts over when reading resumes.
      */
-    private void armBodyIdleCheck() {
-        if (!finished && timer == null) {
-            scheduleBodyIdleCheck(request.bodyIdleTimeoutMs());
-        }
-    }
-
     private void scheduleBodyIdleCheck(long delayMs) {
         if (request.bodyIdleTimeoutMs() > 0 && !finished) {
             timer = loop.schedule(this::checkBodyIdle, Math.max(1, delayMs), TimeUnit.MILLISECONDS);
@@ -259,7 +315,12 @@ final class UpstreamExchange implements StreamedBody.Flow {
 
     private void responseTimedOut() {
         timer = null;
-        if (!headReceived) {
+        if (headReceived || finished) {
+            return;
+        }
+        if (routeDeadlinePassed()) {
+            routeDeadlineReached();
+        } else {
             fail(ReadTimeoutException.INSTANCE);
         }
     }
@@ -339,7 +400,7 @@ final class UpstreamExchange implements StreamedBody.Flow {
     }
 
     /** Streams the caller's body to the upstream one chunk at a time, asking for the next when one is written. */
-    private final class RequestBodyWriter implements CoreSubscriber<ByteBuf> {
+    private final class RequestBodyWriter implements Subscriber<ByteBuf> {
         private final Channel channel;
         private Subscription subscription;
         private boolean stopped;
@@ -431,13 +492,18 @@ final class UpstreamExchange implements StreamedBody.Flow {
         }
 
         @Override
-        public reactor.core.publisher.Mono<Void> discard() {
-            return reactor.core.publisher.Flux.from(body).doOnNext(ByteBuf::release).then();
+        public void discard(Runnable then) {
+            body.subscribe(BodyDrain.thenRun(then));
         }
 
         @Override
         public org.reactivestreams.Publisher<ByteBuf> body() {
             return body;
+        }
+
+        @Override
+        public byte[] wholeBody() {
+            return null;
         }
     }
 }

@@ -10,11 +10,8 @@ import io.gatehouse.gateway.retry.RetryBudget;
 import io.gatehouse.gateway.retry.RetryDecision;
 import io.gatehouse.gateway.retry.RetryRules;
 import io.gatehouse.gateway.route.CompiledProvider;
-import io.gatehouse.gateway.route.MockSpec;
 import io.gatehouse.gateway.route.CompiledRoute;
 import io.gatehouse.gateway.route.UpstreamTarget;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
@@ -25,11 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
+import io.netty.util.concurrent.ScheduledFuture;
 
 /**
  * Runs a call's attempts in order - the provider's targets with retries and backoff, then fallback providers -
@@ -37,12 +32,6 @@ import reactor.core.publisher.Mono;
  * caller is never retried. Failures end in the contract's JSON error, explained.
  */
 final class UpstreamForwarder {
-
-    /**
-     * With a fallback, {@code timeout} does not describe the source chain for its own exception (Reactor walks the
-     * whole operator chain for that description, on every call).
-     */
-    private static final Mono<Step> DEADLINE_PASSED = Mono.error(() -> new TimeoutException("route deadline passed"));
 
     private final UpstreamClients clients;
     private final UpstreamHealth health;
@@ -61,111 +50,105 @@ final class UpstreamForwarder {
      * @param bufferedBody the whole body when the gateway already read it (signed requests); null otherwise
      * @param caller       what to tell the upstream about the authenticated caller
      */
-    Mono<Void> forward(ProxyHandler.Exchange exchange, byte[] bufferedBody, CallerHeaders caller) {
+    void forward(ProxyHandler.Exchange exchange, byte[] bufferedBody, CallerHeaders caller) {
         CallerRequest request = exchange.request();
         CompiledRoute route = exchange.route();
         String uriPath = route.stripPrefix() ? exchange.rest() : exchange.path().path();
         if (bufferedBody != null || !hasBody(request)) {
             byte[] body = bufferedBody == null ? new byte[0] : bufferedBody;
             exchange.trace().bytesIn = body.length;
-            return run(new GatewayCall(exchange, uriPath, caller, body, false));
+            run(new GatewayCall(exchange, uriPath, caller, body, false));
+            return;
         }
         long length = contentLength(request);
         if (route.retry().maxAttempts() > 1 && length >= 0 && length <= replayBufferBytes) {
-            return SignedBodyReader.read(request.receive(), replayBufferBytes)
-                    .flatMap(body -> {
+            SignedBodyReader.read(request.receive(), replayBufferBytes, new SignedBodyReader.Receiver() {
+                @Override
+                public void body(byte[] body) {
+                    try {
                         exchange.trace().bytesIn = body.length;
-                        return run(new GatewayCall(exchange, uriPath, caller, body, false));
-                    });
+                        run(new GatewayCall(exchange, uriPath, caller, body, false));
+                    } catch (RuntimeException e) {
+                        exchange.response().fail(e);
+                    }
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    exchange.response().fail(error);
+                }
+            });
+            return;
         }
-        return run(new GatewayCall(exchange, uriPath, caller, null, true));
+        run(new GatewayCall(exchange, uriPath, caller, null, true));
     }
 
-    private Mono<Void> run(GatewayCall call) {
+    private void run(GatewayCall call) {
         budget(call.route, call.route.provider()).recordRequest();
-        return attempt(call, 0).doFinally(signal -> {
+        call.response.whenEnded(() -> {
             call.releaseRetryToken();
             if (call.enteredProvider != null) {
                 health.release(call.route.tenant(), call.enteredProvider.name());
             }
+            if (call.streamedBody) {
+                call.trace.bytesIn = call.request.bodyBytesRead();
+            }
         });
+        attempt(call, 0);
     }
 
-    private Mono<Void> attempt(GatewayCall call, int slot) {
+    private void attempt(GatewayCall call, int slot) {
+        if (call.response.cancelled()) {
+            return;
+        }
         CompiledProvider provider = call.plan.providerAt(slot);
         String tenant = call.route.tenant();
         UpstreamTarget target = chooseHealthyTarget(call, provider);
         if (target == null) {
-            return unavailable(call, slot, provider, new GatewayError(503, "no_healthy_upstream", "every target of"
+            unavailable(call, slot, provider, new GatewayError(503, "no_healthy_upstream", "every target of"
                     + " provider '" + provider.name() + "' is out of rotation (ejected after repeated failures or DOWN"
                     + " by its active health check) - check the upstream; targets come back automatically"));
+            return;
         }
         if (call.enteredProvider != provider) {
             if (!health.tryEnter(tenant, provider.name())) {
-                return unavailable(call, slot, provider, new GatewayError(503, "circuit_open", "the circuit breaker"
+                unavailable(call, slot, provider, new GatewayError(503, "circuit_open", "the circuit breaker"
                         + " of provider '" + provider.name() + "' is open because most recent calls failed - calls"
                         + " are refused fast for 30 s, then a few trial calls test the upstream again"));
+                return;
             }
             call.enteredProvider = provider;
             call.enteredAtNanos = System.nanoTime();
         }
         call.tried.add(target);
-        long remaining = call.remainingMs();
-        Instant startedAt = Instant.now();
-        long attemptStart = System.nanoTime();
-        AtomicBoolean headReceived = new AtomicBoolean();
-        Mono<Long> deadline = Mono.delay(Duration.ofMillis(Math.max(1, remaining)), clients.timer(call.request))
-                .flatMap(tick -> headReceived.get() ? Mono.<Long>never() : Mono.just(tick));
-        ConnectionReuse reuse = new ConnectionReuse();
-        return exchange(call, slot, provider, target, startedAt, attemptStart, headReceived, reuse)
-                .timeout(deadline, DEADLINE_PASSED)
-                .onErrorResume(error -> failed(call, slot, provider, target, startedAt, attemptStart, error, reuse))
-                .flatMap(step -> switch (step.kind()) {
-                    case DONE -> Mono.<Void>empty();
-                    case RETRY -> Mono.delay(Duration.ofMillis(step.waitMs())).then(attempt(call, step.slot()));
-                    case FAIL -> {
-                        timingHeaders(call, -1);
-                        yield ErrorResponder.send(call.response, step.error(), call.trace);
-                    }
-                });
+        new AttemptRun(this, call, slot, provider, target).start();
     }
 
-    /** One attempt's exchange: injected fault, mock answer or a real call, ending in what to do next. */
-    private Mono<Step> exchange(GatewayCall call, int slot, CompiledProvider provider, UpstreamTarget target,
-                                Instant startedAt, long attemptStart, AtomicBoolean headReceived,
-                                ConnectionReuse reuse) {
-        InjectedFault fault = rollFault(call.route, provider);
-        Attempted attempted = new Attempted(call, slot, provider, target, startedAt, attemptStart, headReceived,
-                fault.none() || fault.feedsHealth(), reuse);
-        return switch (fault.kind()) {
-            case ERROR -> Mono.defer(() -> answered(attempted, UpstreamAnswer.local(fault.errorStatus(),
-                    "application/json", Faults.errorBody(fault)), "injected " + fault.errorStatus() + " ("
-                    + fault.source() + "); "));
-            case RESET -> Mono.error(Faults.reset(target, fault));
-            case DELAY -> Faults.delayed(fault.delayMs(), provider, target, "injected delay (" + fault.source() + ")",
-                    fault.feedsHealth(), realOrMock(attempted));
-            case NONE -> realOrMock(attempted);
-        };
+    /** Starts the real exchange of an attempt with its target. */
+    UpstreamExchange send(AttemptRun attempt) {
+        return clients.exchange(attempt.call.request, upstreamRequest(attempt), attempt);
     }
 
-    private Mono<Step> realOrMock(Attempted attempted) {
-        MockSpec mock = attempted.provider.mock();
-        if (mock != null) {
-            Mono<Step> answer = Mono.defer(() -> answered(attempted,
-                    UpstreamAnswer.local(mock.status(), mock.contentType(), mock.body()), ""));
-            return mock.latencyMs() == 0 ? answer
-                    : Faults.delayed(mock.latencyMs(), attempted.provider, attempted.target, "mock latency", true,
-                    answer);
+    /** Runs the attempt in {@code slot} after {@code waitMs}, unless the call is cancelled meanwhile. */
+    private void retryAfter(GatewayCall call, int slot, long waitMs) {
+        if (waitMs <= 0) {
+            attempt(call, slot);
+            return;
         }
-        return clients.exchange(attempted.call.request, upstreamRequest(attempted))
-                .flatMap(answer -> answered(attempted, answer, ""));
+        ScheduledFuture<?> backoff = call.request.eventLoop().schedule(() -> {
+            try {
+                attempt(call, slot);
+            } catch (RuntimeException e) {
+                call.response.fail(e);
+            }
+        }, waitMs, TimeUnit.MILLISECONDS);
+        call.response.whileWaiting(() -> backoff.cancel(false));
     }
 
     /** A response head arrived: pass it through, or drop it and retry. */
-    private Mono<Step> answered(Attempted at, UpstreamAnswer answer, String injectedNote) {
+    void answered(AttemptRun at, UpstreamAnswer answer, String injectedNote) {
         GatewayCall call = at.call;
-        at.headReceived.set(true);
-        long latency = millisSince(at.attemptStart);
+        long latency = at.millisSinceStart();
         int status = answer.status().code();
         boolean failed = status >= 500 && at.feedsHealth;
         health.recordAttempt(call.route.tenant(), at.provider.name(), at.target.origin(), failed);
@@ -176,21 +159,35 @@ final class UpstreamForwarder {
                 injectedNote + decision.reason()));
         if (decision.retry()) {
             leaveProviderIfSwitching(call, next.slot(), true);
-            return answer.discard().then(Mono.just(Step.retry(next.slot(), wait)));
+            answer.discard(() -> {
+                if (!call.response.cancelled()) {
+                    retryAfter(call, next.slot(), wait);
+                }
+            });
+            return;
         }
         leaveProvider(call, failed);
         call.response.status(answer.status());
         call.response.headers(HeaderHygiene.forCaller(answer.headers()));
         timingHeaders(call, latency);
         call.trace.upstreamLatencyMs = latency;
-        Publisher<ByteBuf> body = answer.body();
-        // A Mono stays a Mono (mock and injected answers): Reactor Netty writes head and body as one message.
-        Publisher<ByteBuf> counted = body instanceof Mono<ByteBuf> whole
-                ? whole.doOnNext(chunk -> call.trace.bytesOut += chunk.readableBytes())
-                : Flux.from(body).doOnNext(chunk -> call.trace.bytesOut += chunk.readableBytes());
-        return call.response.send(counted).then()
-                .doOnError(error -> bodyCutShort(call, error))
-                .thenReturn(Step.DONE);
+        byte[] whole = answer.wholeBody();
+        if (whole != null) {
+            call.trace.bytesOut += whole.length;
+            call.response.sendBytes(whole);
+            return;
+        }
+        call.response.send(answer.body(), new CallerResponse.BodyObserver() {
+            @Override
+            public void sent(int bytes) {
+                call.trace.bytesOut += bytes;
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                bodyCutShort(call, error);
+            }
+        });
     }
 
     /**
@@ -217,7 +214,7 @@ final class UpstreamForwarder {
         return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
     }
 
-    private static InjectedFault rollFault(CompiledRoute route, CompiledProvider provider) {
+    static InjectedFault rollFault(CompiledRoute route, CompiledProvider provider) {
         InjectedFault fault = InjectedFault.roll(route.faults(), ThreadLocalRandom.current().nextDouble(100),
                 InjectedFault.ROUTE);
         if (fault.none() && provider.mock() != null) {
@@ -227,30 +224,29 @@ final class UpstreamForwarder {
         return fault;
     }
 
-    /** Where one attempt stands. */
-    private record Attempted(GatewayCall call, int slot, CompiledProvider provider, UpstreamTarget target,
-                             Instant startedAt, long attemptStart, AtomicBoolean headReceived, boolean feedsHealth,
-                             ConnectionReuse reuse) {
-    }
-
-    private Mono<Step> failed(GatewayCall call, int slot, CompiledProvider provider, UpstreamTarget target,
-                              Instant startedAt, long attemptStart, Throwable error, ConnectionReuse reuse) {
+    /** An attempt got no response head: retry, fail over, or answer the caller with the explained error. */
+    void failed(AttemptRun at, Throwable error) {
+        GatewayCall call = at.call;
         if (call.response.hasSentHeaders()) {
-            return Mono.error(error);
+            call.response.fail(error);
+            return;
         }
-        long latency = millisSince(attemptStart);
+        CompiledProvider provider = at.provider;
+        UpstreamTarget target = at.target;
+        long latency = at.millisSinceStart();
         CompiledRoute route = call.route;
         GatewayError explained = UpstreamFailures.explain(error, target, provider.connectTimeoutMs(),
                 provider.responseTimeoutMs(), route.timeoutMs());
         FailureKind kind = UpstreamFailures.kindOf(error);
-        if (kind == FailureKind.RESET && reuse.reused() && !call.staleConnectionRetried
+        if (kind == FailureKind.RESET && at.reuse.reused() && !call.staleConnectionRetried
                 && call.retryContext.bodyReplayable() && call.retryContext.mayRepeatSentRequest()
                 && call.remainingMs() > 0) {
             call.staleConnectionRetried = true;
-            call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, 0, explained.code(),
-                    "the upstream closed a reused keep-alive connection before answering (idle keep-alive race);"
-                            + " retrying once at once on a new connection"));
-            return Mono.just(Step.retry(slot, 0));
+            call.attempts.add(new Attempt(provider.name(), target.origin(), at.startedAt, latency, 0,
+                    explained.code(), "the upstream closed a reused keep-alive connection before answering (idle"
+                    + " keep-alive race); retrying once at once on a new connection"));
+            retryAfter(call, at.slot, 0);
+            return;
         }
         boolean feedsHealth = !(error instanceof InjectedFailure injected) || injected.feedsHealth();
         if ((kind != null || error instanceof TimeoutException) && feedsHealth) {
@@ -259,21 +255,29 @@ final class UpstreamForwarder {
         if (kind == null) {
             String why = error instanceof TimeoutException ? "route deadline of " + route.timeoutMs() + " ms passed"
                     : "not retryable";
-            call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, 0, explained.code(), why));
-            leaveProvider(call, kind != null || error instanceof TimeoutException);
-            return Mono.just(Step.fail(withAttempts(explained, call)));
+            call.attempts.add(new Attempt(provider.name(), target.origin(), at.startedAt, latency, 0,
+                    explained.code(), why));
+            leaveProvider(call, error instanceof TimeoutException);
+            answerError(call, withAttempts(explained, call));
+            return;
         }
-        AttemptPlan.Next next = call.plan.afterFailure(slot, kind);
+        AttemptPlan.Next next = call.plan.afterFailure(at.slot, kind);
         long wait = next.exists() ? waitBefore(call, next.slot(), null, 0) : 0;
         RetryDecision decision = decide(call, next, RetryRules.Outcome.failure(kind), wait);
-        call.attempts.add(new Attempt(provider.name(), target.origin(), startedAt, latency, 0, explained.code(),
+        call.attempts.add(new Attempt(provider.name(), target.origin(), at.startedAt, latency, 0, explained.code(),
                 decision.reason()));
         if (decision.retry()) {
             leaveProviderIfSwitching(call, next.slot(), feedsHealth);
-            return Mono.just(Step.retry(next.slot(), wait));
+            retryAfter(call, next.slot(), wait);
+            return;
         }
         leaveProvider(call, feedsHealth);
-        return Mono.just(Step.fail(withAttempts(explained, call)));
+        answerError(call, withAttempts(explained, call));
+    }
+
+    private static void answerError(GatewayCall call, GatewayError error) {
+        timingHeaders(call, -1);
+        ErrorResponder.send(call.response, error, call.trace);
     }
 
     /** Tells the breaker how the call went on the provider it is leaving. */
@@ -291,16 +295,16 @@ final class UpstreamForwarder {
         }
     }
 
-    private Mono<Void> unavailable(GatewayCall call, int slot, CompiledProvider provider, GatewayError error) {
+    private void unavailable(GatewayCall call, int slot, CompiledProvider provider, GatewayError error) {
         AttemptPlan.Next next = call.plan.afterProviderUnavailable(slot);
         String decision = next.exists() ? "provider unavailable; trying " + describe(call, next.slot())
                 : "provider unavailable; " + next.whyNot();
         call.attempts.add(new Attempt(provider.name(), null, Instant.now(), 0, 0, error.code(), decision));
         if (next.exists()) {
-            return attempt(call, next.slot());
+            attempt(call, next.slot());
+            return;
         }
-        timingHeaders(call, -1);
-        return ErrorResponder.send(call.response, error, call.trace);
+        answerError(call, error);
     }
 
     private UpstreamTarget chooseHealthyTarget(GatewayCall call, CompiledProvider provider) {
@@ -355,7 +359,7 @@ final class UpstreamForwarder {
         return backoff;
     }
 
-    private UpstreamRequest upstreamRequest(Attempted attempted) {
+    private UpstreamRequest upstreamRequest(AttemptRun attempted) {
         GatewayCall call = attempted.call;
         CompiledProvider provider = attempted.provider;
         UpstreamTarget target = attempted.target;
@@ -366,13 +370,13 @@ final class UpstreamForwarder {
             headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
             headers.set(HttpHeaderNames.CONTENT_LENGTH, call.body.length);
             return new UpstreamRequest(target, call.request.method(), uri, headers, call.body, null,
-                    provider.connectTimeoutMs(), provider.responseTimeoutMs(), bodyIdleTimeoutMs, attempted.reuse);
+                    provider.connectTimeoutMs(), provider.responseTimeoutMs(), bodyIdleTimeoutMs, attempted.reuse,
+                    call.deadlineNanos);
         }
         // Streamed body: only ever sent once (a later attempt happens only after a connect failure sent nothing).
-        Publisher<ByteBuf> body = Flux.from(call.request.receive())
-                .doOnNext(chunk -> call.trace.bytesIn += chunk.readableBytes());
-        return new UpstreamRequest(target, call.request.method(), uri, headers, null, body,
-                provider.connectTimeoutMs(), provider.responseTimeoutMs(), bodyIdleTimeoutMs, attempted.reuse);
+        return new UpstreamRequest(target, call.request.method(), uri, headers, null, call.request.receive(),
+                provider.connectTimeoutMs(), provider.responseTimeoutMs(), bodyIdleTimeoutMs, attempted.reuse,
+                call.deadlineNanos);
     }
 
     /** The target's authority as the Host header: the port only when it is not the scheme's default. */
@@ -458,27 +462,12 @@ final class UpstreamForwarder {
         }
     }
 
-    /** Headers to drop before forwarding (the caller's gateway credential) and the credential id to announce. */
     /** A retry budget's key: one budget per tenant's provider. */
     private record BudgetKey(String tenant, String provider) {
     }
 
+    /** Headers to drop before forwarding (the caller's gateway credential) and the credential id to announce. */
     record CallerHeaders(List<AsciiString> removed, String credentialId) {
         static final CallerHeaders PUBLIC = new CallerHeaders(List.of(), null);
-    }
-
-    /** What to do after an attempt. */
-    private record Step(Kind kind, int slot, long waitMs, GatewayError error) {
-        enum Kind { DONE, RETRY, FAIL }
-
-        static final Step DONE = new Step(Kind.DONE, -1, 0, null);
-
-        static Step retry(int slot, long waitMs) {
-            return new Step(Kind.RETRY, slot, waitMs, null);
-        }
-
-        static Step fail(GatewayError error) {
-            return new Step(Kind.FAIL, -1, 0, error);
-        }
     }
 }

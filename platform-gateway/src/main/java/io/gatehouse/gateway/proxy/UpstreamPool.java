@@ -69,10 +69,12 @@ final class UpstreamPool {
         waiting.add(exchange);
         exchange.waitingSince(loop.schedule(() -> {
             if (waiting.remove(exchange)) {
-                exchange.acquireFailed(new UpstreamPoolExhaustedException("no connection to " + origin
-                        + " became free within " + limits.acquireTimeoutMs() + " ms"));
+                exchange.acquireFailed(exchange.routeDeadlinePassed()
+                        ? new java.util.concurrent.TimeoutException(UpstreamExchange.ROUTE_DEADLINE_PASSED)
+                        : new UpstreamPoolExhaustedException("no connection to " + origin + " became free within "
+                        + limits.acquireTimeoutMs() + " ms"));
             }
-        }, limits.acquireTimeoutMs(), TimeUnit.MILLISECONDS));
+        }, exchange.waitLimitNanos(TimeUnit.MILLISECONDS.toNanos(limits.acquireTimeoutMs())), TimeUnit.NANOSECONDS));
     }
 
     /** The exchange gave up (cancelled) while in line. */

@@ -41,8 +41,22 @@ final class ClientFixture implements AutoCloseable {
         connector = new UpstreamConnector(policy, loops, limits);
     }
 
+    /** The exchange as a Mono: subscribing starts it, cancelling the subscription cancels it. */
     Mono<UpstreamAnswer> exchange(UpstreamRequest request) {
-        return connector.exchange(loop, request);
+        return Mono.create(sink -> {
+            UpstreamExchange exchange = connector.exchange(loop, request, new UpstreamExchange.Listener() {
+                @Override
+                public void answered(UpstreamAnswer answer) {
+                    sink.success(answer);
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                    sink.error(cause);
+                }
+            });
+            sink.onCancel(exchange::cancel);
+        });
     }
 
     /** The answer's head, failing when the exchange fails or no head comes within two seconds. */
@@ -62,7 +76,7 @@ final class ClientFixture implements AutoCloseable {
     static Throwable failureOf(Mono<UpstreamAnswer> exchange, long withinMs) throws Exception {
         try {
             UpstreamAnswer unexpected = exchange.toFuture().get(withinMs, TimeUnit.MILLISECONDS);
-            Mono.from(unexpected.discard()).subscribe();
+            unexpected.discard(() -> { });
             throw new AssertionError("the exchange answered " + unexpected.status() + " instead of failing");
         } catch (ExecutionException failed) {
             return failed.getCause();
@@ -119,7 +133,14 @@ final class ClientFixture implements AutoCloseable {
     /** The same request with a body idle timeout. */
     static UpstreamRequest withBodyIdleTimeout(UpstreamRequest r, long bodyIdleTimeoutMs) {
         return new UpstreamRequest(r.target(), r.method(), r.uri(), r.headers(), r.body(), r.streamedBody(),
-                r.connectTimeoutMs(), r.responseTimeoutMs(), bodyIdleTimeoutMs, r.reuse());
+                r.connectTimeoutMs(), r.responseTimeoutMs(), bodyIdleTimeoutMs, r.reuse(), r.routeDeadlineNanos());
+    }
+
+    /** The same request with a route deadline {@code millis} from now. */
+    static UpstreamRequest withRouteDeadlineIn(UpstreamRequest r, long millis) {
+        return new UpstreamRequest(r.target(), r.method(), r.uri(), r.headers(), r.body(), r.streamedBody(),
+                r.connectTimeoutMs(), r.responseTimeoutMs(), r.bodyIdleTimeoutMs(), r.reuse(),
+                System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
     private static HttpHeaders headers(UpstreamTarget target) {

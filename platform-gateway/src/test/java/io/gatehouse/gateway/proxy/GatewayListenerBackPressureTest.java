@@ -40,9 +40,9 @@ class GatewayListenerBackPressureTest {
 
     @Test
     void aSlowReaderGetsAllOfALargeStreamedAnswerInOrderWhileTheBodyIsAskedForLazily() throws Exception {
-        gateway.start((request, response) -> response
+        gateway.start((request, response) -> Replies.streamed(response
                 .header(HttpHeaderNames.CONTENT_LENGTH, (long) BUFFER_BYTES * BUFFERS)
-                .send(Flux.range(0, BUFFERS)
+                , Flux.range(0, BUFFERS)
                         .map(GatewayListenerBackPressureTest::numbered)
                         .doOnNext(buffer -> produced.incrementAndGet())
                         .doOnRequest(n -> requested.accumulateAndGet(n, GatewayListenerBackPressureTest::addCap))));

@@ -30,7 +30,7 @@ class GatewayListenerConnectionTest {
         List<InetSocketAddress> callers = new CopyOnWriteArrayList<>();
         gateway.start((request, response) -> {
             callers.add(request.remoteAddress());
-            return response.sendBytes(bytes(request.uri()));
+            return Replies.whole(response, bytes(request.uri()));
         });
         RawCaller caller = gateway.connect();
 
@@ -51,7 +51,7 @@ class GatewayListenerConnectionTest {
             Duration delay = request.uri().equals("/slow") ? Duration.ofMillis(150) : Duration.ZERO;
             return Mono.delay(delay)
                     .doOnNext(tick -> events.add("answering " + request.uri()))
-                    .then(response.sendBytes(bytes(request.uri())));
+                    .then(Replies.whole(response, bytes(request.uri())));
         });
         RawCaller caller = gateway.connect();
 
@@ -64,7 +64,7 @@ class GatewayListenerConnectionTest {
 
     @Test
     void anHttp11RequestAskingToCloseIsAnsweredWithConnectionCloseAndTheConnectionCloses() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("bye")));
+        gateway.start((request, response) -> Replies.whole(response, bytes("bye")));
         RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\nConnection: close\r\n\r\n");
 
         RawAnswer answer = caller.answer();
@@ -87,7 +87,7 @@ class GatewayListenerConnectionTest {
 
     @Test
     void aConnectionIdleForTheIdleTimeoutIsClosed() throws Exception {
-        gateway.start(Duration.ofMillis(300), (request, response) -> response.sendBytes(bytes("ok")));
+        gateway.start(Duration.ofMillis(300), (request, response) -> Replies.whole(response, bytes("ok")));
         RawCaller caller = gateway.connect();
         caller.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n").answer();
         long answeredAt = System.nanoTime();
@@ -98,7 +98,7 @@ class GatewayListenerConnectionTest {
 
     @Test
     void aCallerThatSendsHalfARequestHeadAndStallsIsClosedAtTheIdleTimeout() throws Exception {
-        gateway.start(Duration.ofMillis(300), (request, response) -> response.sendBytes(bytes("not reached")));
+        gateway.start(Duration.ofMillis(300), (request, response) -> Replies.whole(response, bytes("not reached")));
         RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: g");
 
         assertThat(caller.isClosedByGateway()).isTrue();
@@ -106,8 +106,8 @@ class GatewayListenerConnectionTest {
 
     @Test
     void aCallerThatStopsSendingABodyAlreadyAnsweredIsClosedAtTheIdleTimeout() throws Exception {
-        gateway.start(Duration.ofMillis(300), (request, response) -> response.status(HttpResponseStatus.UNAUTHORIZED)
-                .sendBytes(bytes("no")));
+        gateway.start(Duration.ofMillis(300), (request, response) -> Replies.whole(response.status(HttpResponseStatus.UNAUTHORIZED)
+                , bytes("no")));
         RawCaller caller = gateway.connect();
 
         RawAnswer answer = caller.send("POST / HTTP/1.1\r\nHost: gw\r\nContent-Length: 1000\r\n\r\nonly a part")
@@ -120,7 +120,7 @@ class GatewayListenerConnectionTest {
     @Test
     void aConnectionWithASlowCallInProgressIsNotClosedForBeingIdle() throws Exception {
         gateway.start(Duration.ofMillis(300), (request, response) ->
-                Mono.delay(Duration.ofMillis(600)).then(response.sendBytes(bytes("slow but sure"))));
+                Mono.delay(Duration.ofMillis(600)).then(Replies.whole(response, bytes("slow but sure"))));
         RawCaller caller = gateway.connect();
 
         RawAnswer answer = caller.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n").answer();
@@ -135,7 +135,7 @@ class GatewayListenerConnectionTest {
         CountDownLatch handling = new CountDownLatch(1);
         gateway.start((request, response) -> {
             handling.countDown();
-            return Mono.delay(Duration.ofMillis(200)).then(response.sendBytes(bytes("finished")));
+            return Mono.delay(Duration.ofMillis(200)).then(Replies.whole(response, bytes("finished")));
         });
         RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
         assertThat(handling.await(2, TimeUnit.SECONDS)).isTrue();
@@ -156,7 +156,7 @@ class GatewayListenerConnectionTest {
 
     @Test
     void closingTheListenerClosesAnIdleKeepAliveConnectionAtOnce() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("ok")));
+        gateway.start((request, response) -> Replies.whole(response, bytes("ok")));
         RawCaller caller = gateway.connect();
         caller.send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n").answer();
 

@@ -48,8 +48,8 @@ class GatewayListenerFailureTest {
 
     @Test
     void aHandlerThatFailsAfterTheHeadWasSentHasTheConnectionClosedMidBody() throws Exception {
-        gateway.start((request, response) -> response.header(HttpHeaderNames.CONTENT_LENGTH, 100)
-                .send(buffers("partial").concatWith(Mono.delay(Duration.ofMillis(20))
+        gateway.start((request, response) -> Replies.streamed(response.header(HttpHeaderNames.CONTENT_LENGTH, 100)
+                , buffers("partial").concatWith(Mono.delay(Duration.ofMillis(20))
                         .then(Mono.error(new IllegalStateException("the upstream broke off"))))));
         RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
 
@@ -63,7 +63,7 @@ class GatewayListenerFailureTest {
 
     @Test
     void aChunkedAnswerWhoseBodyFailsEndsWithoutTheLastChunk() throws Exception {
-        gateway.start((request, response) -> response.send(buffers("partial")
+        gateway.start((request, response) -> Replies.streamed(response, buffers("partial")
                 .concatWith(Flux.error(new IllegalStateException("the upstream broke off")))));
         RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
 
@@ -92,7 +92,7 @@ class GatewayListenerFailureTest {
     @Test
     void aCallerThatClosesItsConnectionMidAnswerCancelsTheBodyBeingStreamed() throws Exception {
         CountDownLatch cancelled = new CountDownLatch(1);
-        gateway.start((request, response) -> response.send(buffers("first")
+        gateway.start((request, response) -> Replies.streamed(response, buffers("first")
                 .concatWith(Flux.never())
                 .doOnCancel(cancelled::countDown)));
         RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");

@@ -20,7 +20,7 @@ class GatewayListenerFramingTest {
 
     @Test
     void aStreamedAnswerWithoutContentLengthIsChunked() throws Exception {
-        gateway.start((request, response) -> response.send(buffers("hello ", "world")));
+        gateway.start((request, response) -> Replies.streamed(response, buffers("hello ", "world")));
         RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\n\r\n");
 
         assertThat(caller.answer().rawText()).isEqualTo("HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n"
@@ -29,8 +29,8 @@ class GatewayListenerFramingTest {
 
     @Test
     void aStreamedAnswerWithContentLengthIsSentAsIsAndTheConnectionStaysOpen() throws Exception {
-        gateway.start((request, response) -> response.header(HttpHeaderNames.CONTENT_LENGTH, 11)
-                .send(buffers("hello ", "world")));
+        gateway.start((request, response) -> Replies.streamed(response.header(HttpHeaderNames.CONTENT_LENGTH, 11)
+                , buffers("hello ", "world")));
         RawCaller caller = gateway.connect();
 
         for (int call = 0; call < 2; call++) {
@@ -41,7 +41,7 @@ class GatewayListenerFramingTest {
 
     @Test
     void anHttp10RequestWithoutKeepAliveIsAnsweredWithConnectionCloseAndTheConnectionCloses() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("hi")));
+        gateway.start((request, response) -> Replies.whole(response, bytes("hi")));
         RawCaller caller = gateway.connect().send("GET / HTTP/1.0\r\n\r\n");
 
         RawAnswer answer = caller.answer();
@@ -52,7 +52,7 @@ class GatewayListenerFramingTest {
 
     @Test
     void anHttp10KeepAliveRequestIsAnsweredWithKeepAliveAndTheConnectionStaysOpen() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("hi")));
+        gateway.start((request, response) -> Replies.whole(response, bytes("hi")));
         RawCaller caller = gateway.connect();
 
         for (int call = 0; call < 2; call++) {
@@ -64,7 +64,7 @@ class GatewayListenerFramingTest {
 
     @Test
     void aStreamedAnswerToHttp10IsDelimitedByClosingTheConnectionEvenWhenKeepAliveWasAsked() throws Exception {
-        gateway.start((request, response) -> response.send(buffers("hello ", "world")));
+        gateway.start((request, response) -> Replies.streamed(response, buffers("hello ", "world")));
         RawCaller caller = gateway.connect().send("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
 
         assertThat(caller.answer().rawText()).isEqualTo("HTTP/1.1 200 OK\r\nconnection: close\r\n\r\nhello world");
@@ -72,8 +72,8 @@ class GatewayListenerFramingTest {
 
     @Test
     void aHeadRequestGetsTheHeadersTheHandlerSetButNoBodyAndTheConnectionCarriesOn() throws Exception {
-        gateway.start((request, response) -> response.header(HttpHeaderNames.CONTENT_LENGTH, 5)
-                .header(HttpHeaderNames.CONTENT_TYPE, "text/plain").sendBytes(bytes("hello")));
+        gateway.start((request, response) -> Replies.whole(response.header(HttpHeaderNames.CONTENT_LENGTH, 5)
+                .header(HttpHeaderNames.CONTENT_TYPE, "text/plain"), bytes("hello")));
         RawCaller caller = gateway.connect().send("HEAD / HTTP/1.1\r\nHost: gw\r\n\r\n");
 
         RawAnswer head = caller.answerWithoutBody();
@@ -88,8 +88,8 @@ class GatewayListenerFramingTest {
 
     @Test
     void aHeadRequestAnsweredWithAStreamGetsNoBodyAndTheConnectionCarriesOn() throws Exception {
-        gateway.start((request, response) -> response.header(HttpHeaderNames.CONTENT_LENGTH, 11)
-                .send(buffers("hello ", "world")));
+        gateway.start((request, response) -> Replies.streamed(response.header(HttpHeaderNames.CONTENT_LENGTH, 11)
+                , buffers("hello ", "world")));
         RawCaller caller = gateway.connect().send("HEAD / HTTP/1.1\r\nHost: gw\r\n\r\n");
 
         RawAnswer head = caller.answerWithoutBody();
@@ -102,7 +102,7 @@ class GatewayListenerFramingTest {
 
     @Test
     void aNoContentAnswerHasNoBodyNorLengthEvenWhenTheHandlerGivesOne() throws Exception {
-        gateway.start((request, response) -> response.status(HttpResponseStatus.NO_CONTENT).sendBytes(bytes("x")));
+        gateway.start((request, response) -> Replies.whole(response.status(HttpResponseStatus.NO_CONTENT), bytes("x")));
         RawCaller caller = gateway.connect().send("DELETE /thing HTTP/1.1\r\nHost: gw\r\n\r\n");
 
         RawAnswer noContent = caller.answerWithoutBody();
@@ -115,7 +115,7 @@ class GatewayListenerFramingTest {
 
     @Test
     void aNotModifiedAnswerSentWholeGetsNoLengthAddedAndNoBody() throws Exception {
-        gateway.start((request, response) -> response.status(HttpResponseStatus.NOT_MODIFIED).sendBytes(bytes("x")));
+        gateway.start((request, response) -> Replies.whole(response.status(HttpResponseStatus.NOT_MODIFIED), bytes("x")));
         RawCaller caller = gateway.connect().send("GET /thing HTTP/1.1\r\nHost: gw\r\nIf-None-Match: \"a\"\r\n\r\n");
 
         RawAnswer notModified = caller.answerWithoutBody();
@@ -128,7 +128,7 @@ class GatewayListenerFramingTest {
 
     @Test
     void aGarbageRequestLineIsAnsweredWith400InJsonAndTheConnectionCloses() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("not reached")));
+        gateway.start((request, response) -> Replies.whole(response, bytes("not reached")));
         RawCaller caller = gateway.connect().send("this is not http\r\n\r\n");
 
         assertRejected(caller, 400);
@@ -136,7 +136,7 @@ class GatewayListenerFramingTest {
 
     @Test
     void aRequestLineLongerThan4096BytesIsAnsweredWith414() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("not reached")));
+        gateway.start((request, response) -> Replies.whole(response, bytes("not reached")));
         RawCaller caller = gateway.connect().send("GET /" + "a".repeat(GatewayListener.MAX_INITIAL_LINE_BYTES)
                 + " HTTP/1.1\r\nHost: gw\r\n\r\n");
 
@@ -145,7 +145,7 @@ class GatewayListenerFramingTest {
 
     @Test
     void headersLargerThan8192BytesAreAnsweredWith431() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("not reached")));
+        gateway.start((request, response) -> Replies.whole(response, bytes("not reached")));
         RawCaller caller = gateway.connect().send("GET / HTTP/1.1\r\nHost: gw\r\nX-Big: "
                 + "b".repeat(GatewayListener.MAX_HEADER_BYTES) + "\r\n\r\n");
 
@@ -154,7 +154,7 @@ class GatewayListenerFramingTest {
 
     @Test
     void aRejectedRequestFollowedByMebibytesItNeverParsesStillGetsItsAnswer() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("not reached")));
+        gateway.start((request, response) -> Replies.whole(response, bytes("not reached")));
         RawCaller caller = gateway.connect();
 
         caller.send("this is not http\r\n\r\n").send(new byte[8 * 1024 * 1024]);

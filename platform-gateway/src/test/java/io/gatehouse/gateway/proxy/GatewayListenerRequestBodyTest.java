@@ -40,7 +40,7 @@ class GatewayListenerRequestBodyTest {
     @Test
     void aChunkedBodyOfOneMebibyteReachesTheHandlerWholeAndInOrder() throws Exception {
         gateway.start((request, response) -> TestBodies.lengthAndDigest(request.receive())
-                .flatMap(summary -> response.sendBytes(bytes(summary))));
+                .flatMap(summary -> Replies.whole(response, bytes(summary))));
         byte[] body = TestBodies.pattern(MIB);
         RawCaller caller = gateway.connect();
 
@@ -55,7 +55,7 @@ class GatewayListenerRequestBodyTest {
     @Test
     void aBodyOfOneMebibyteWithContentLengthFromJavasHttpClientReachesTheHandlerWholeAndInOrder() throws Exception {
         gateway.start((request, response) -> TestBodies.lengthAndDigest(request.receive())
-                .flatMap(summary -> response.sendBytes(bytes(summary))));
+                .flatMap(summary -> Replies.whole(response, bytes(summary))));
         byte[] body = TestBodies.pattern(MIB);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -70,7 +70,7 @@ class GatewayListenerRequestBodyTest {
     @Test
     void aCallerExpecting100ContinueGetsItWhenTheHandlerReadsTheBodyThenTheAnswer() throws Exception {
         gateway.start((request, response) -> TestBodies.lengthAndDigest(request.receive())
-                .flatMap(summary -> response.sendBytes(bytes(summary))));
+                .flatMap(summary -> Replies.whole(response, bytes(summary))));
         RawCaller caller = gateway.connect();
 
         caller.send("PUT /thing HTTP/1.1\r\nHost: gw\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
@@ -88,11 +88,11 @@ class GatewayListenerRequestBodyTest {
     void aHeadRequestPipelinedBehindOneThatGot100ContinueDoesNotTakeTheBodyOfTheAnswerBeforeIt() throws Exception {
         gateway.start((request, response) -> {
             if (request.method().equals(HttpMethod.HEAD)) {
-                return response.header(HttpHeaderNames.CONTENT_LENGTH, 5).sendBytes(bytes("hello"));
+                return Replies.whole(response.header(HttpHeaderNames.CONTENT_LENGTH, 5), bytes("hello"));
             }
             return TestBodies.lengthAndDigest(request.receive())
                     .delayElement(Duration.ofMillis(50)) // the HEAD behind it has been read by then
-                    .flatMap(summary -> response.sendBytes(bytes(summary)));
+                    .flatMap(summary -> Replies.whole(response, bytes(summary)));
         });
         RawCaller caller = gateway.connect();
 
@@ -111,7 +111,7 @@ class GatewayListenerRequestBodyTest {
     void aMalformedChunkInABodyTheHandlerIsReadingIsAnsweredWith400AndTheConnectionCloses() throws Exception {
         CompletableFuture<Boolean> handlerCancelled = new CompletableFuture<>();
         gateway.start((request, response) -> TestBodies.lengthAndDigest(request.receive())
-                .flatMap(summary -> response.sendBytes(bytes(summary)))
+                .flatMap(summary -> Replies.whole(response, bytes(summary)))
                 .doOnCancel(() -> handlerCancelled.complete(true)));
         RawCaller caller = gateway.connect();
 
@@ -129,8 +129,8 @@ class GatewayListenerRequestBodyTest {
     @Test
     void aCallerExpecting100ContinueAnsweredWithoutItsBodyBeingReadGetsTheAnswerAndTheConnectionCloses()
             throws Exception {
-        gateway.start((request, response) -> response.status(HttpResponseStatus.UNAUTHORIZED)
-                .sendBytes(bytes("who are you?")));
+        gateway.start((request, response) -> Replies.whole(response.status(HttpResponseStatus.UNAUTHORIZED)
+                , bytes("who are you?")));
         RawCaller caller = gateway.connect();
 
         caller.send("PUT /thing HTTP/1.1\r\nHost: gw\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
@@ -144,7 +144,7 @@ class GatewayListenerRequestBodyTest {
 
     @Test
     void aSmallBodyStillArrivingAfterAnEarlyAnswerIsReadAndDroppedAndTheConnectionCarriesOn() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("early answer to " + request.uri())));
+        gateway.start((request, response) -> Replies.whole(response, bytes("early answer to " + request.uri())));
         byte[] body = TestBodies.pattern(64 * 1024);
         RawCaller caller = gateway.connect();
 
@@ -161,7 +161,7 @@ class GatewayListenerRequestBodyTest {
 
     @Test
     void aLargeBodyStillArrivingAfterAnEarlyAnswerHasTheConnectionClosed() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("early answer")));
+        gateway.start((request, response) -> Replies.whole(response, bytes("early answer")));
         byte[] body = TestBodies.pattern(MIB);
         RawCaller caller = gateway.connect();
 
@@ -176,8 +176,8 @@ class GatewayListenerRequestBodyTest {
 
     @Test
     void aCallerThatSendsItsWholeLargeBodyBeforeReadingStillGetsTheEarlyAnswer() throws Exception {
-        gateway.start((request, response) -> response.status(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)
-                .sendBytes(bytes("too large")));
+        gateway.start((request, response) -> Replies.whole(response.status(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)
+                , bytes("too large")));
         byte[] body = TestBodies.pattern(4 * MIB);
         RawCaller caller = gateway.connect();
 
@@ -192,7 +192,7 @@ class GatewayListenerRequestBodyTest {
 
     @Test
     void aLingeringConnectionIsClosedOnceTheCallerGoesQuiet() throws Exception {
-        gateway.start((request, response) -> response.sendBytes(bytes("early answer")));
+        gateway.start((request, response) -> Replies.whole(response, bytes("early answer")));
         RawCaller caller = gateway.connect();
         caller.send("POST /upload HTTP/1.1\r\nHost: gw\r\nContent-Length: " + MIB + "\r\n\r\n")
                 .send(TestBodies.pattern(512 * 1024));
@@ -218,7 +218,7 @@ class GatewayListenerRequestBodyTest {
                 .doOnNext(ByteBuf::release)
                 .doOnError(failure::complete)
                 .doOnComplete(() -> failure.complete(null))
-                .then(response.sendBytes(bytes("never sent"))));
+                .then(Replies.whole(response, bytes("never sent"))));
         RawCaller caller = gateway.connect();
         caller.send("POST /upload HTTP/1.1\r\nHost: gw\r\nContent-Length: 100\r\n\r\n0123456789");
         assertThat(firstBytes.await(2, TimeUnit.SECONDS)).isTrue();
@@ -253,7 +253,7 @@ class GatewayListenerRequestBodyTest {
             throws Exception {
         CompletableFuture<Boolean> handlerCancelled = new CompletableFuture<>();
         gateway.start(Duration.ofMillis(300), (request, response) -> TestBodies.lengthAndDigest(request.receive())
-                .flatMap(summary -> response.sendBytes(bytes(summary)))
+                .flatMap(summary -> Replies.whole(response, bytes(summary)))
                 .doOnCancel(() -> handlerCancelled.complete(true)));
         RawCaller caller = gateway.connect();
         long start = System.nanoTime();
@@ -273,7 +273,7 @@ class GatewayListenerRequestBodyTest {
     @Test
     void aBodyThatKeepsComingWithPausesShorterThanTheIdleTimeoutIsReadWhole() throws Exception {
         gateway.start(Duration.ofMillis(400), (request, response) -> TestBodies.lengthAndDigest(request.receive())
-                .flatMap(summary -> response.sendBytes(bytes(summary))));
+                .flatMap(summary -> Replies.whole(response, bytes(summary))));
         RawCaller caller = gateway.connect();
 
         caller.send("POST /upload HTTP/1.1\r\nHost: gw\r\nContent-Length: 8\r\n\r\n");
@@ -291,7 +291,7 @@ class GatewayListenerRequestBodyTest {
     void aHandlerThatStartsReadingTheBodyLateIsNotTakenForAStalledCaller() throws Exception {
         gateway.start(Duration.ofMillis(300), (request, response) -> Mono.delay(Duration.ofMillis(700))
                 .then(TestBodies.lengthAndDigest(request.receive()))
-                .flatMap(summary -> response.sendBytes(bytes(summary))));
+                .flatMap(summary -> Replies.whole(response, bytes(summary))));
         RawCaller caller = gateway.connect();
 
         RawAnswer answer = caller.send("POST /upload HTTP/1.1\r\nHost: gw\r\nContent-Length: 5\r\n\r\nhello")

@@ -22,7 +22,7 @@ final class ListenerUnderTest implements AfterEachCallback {
     private LoopResources loops;
     private GatewayListener listener;
 
-    /** Listens on a random port, answering each call with {@code handler}. */
+    /** Listens on a random port, answering each call with {@code handler} (see {@link Replies}). */
     ListenerUnderTest start(BiFunction<CallerRequest, CallerResponse, Publisher<Void>> handler) {
         return start(IDLE_TIMEOUT, handler);
     }
@@ -30,7 +30,7 @@ final class ListenerUnderTest implements AfterEachCallback {
     ListenerUnderTest start(Duration idleTimeout, BiFunction<CallerRequest, CallerResponse, Publisher<Void>> handler) {
         loops = LoopResources.create("gatehouse-test-listener", 1, true);
         listener = GatewayListener.bind(loops, LoopResources.hasNativeSupport(), "127.0.0.1", 0, idleTimeout,
-                handler);
+                Replies.reactive(handler));
         return this;
     }
 

@@ -118,11 +118,21 @@ class UpstreamClientsTransportTest {
                             null, provider.connectTimeoutMs(), provider.responseTimeoutMs(), 0, new ConnectionReuse());
                     // The client hands each body buffer over with its reference: read it, then release it
                     // (ByteBufFlux.aggregate() retains what it collects and so kept one reference per buffer).
-                    return clients.exchange(request, ping)
-                            .flatMap(answer -> Flux.from(answer.body())
+                    clients.exchange(request, ping, new UpstreamExchange.Listener() {
+                        @Override
+                        public void answered(UpstreamAnswer answer) {
+                            Flux.from(answer.body())
                                     .map(UpstreamClientsTransportTest::readAndRelease)
-                                    .collect(Collectors.joining()))
-                            .flatMap(text -> response.sendBytes(text.getBytes(StandardCharsets.UTF_8)));
+                                    .collect(Collectors.joining())
+                                    .subscribe(text -> response.sendBytes(text.getBytes(StandardCharsets.UTF_8)),
+                                            response::fail);
+                        }
+
+                        @Override
+                        public void failed(Throwable cause) {
+                            response.fail(cause);
+                        }
+                    });
                 });
         HttpResponse<String> answer = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/ping"))

@@ -186,7 +186,9 @@ class UpstreamExchangeAnswersTest {
         });
 
         UpstreamAnswer busy = client.answer(ClientFixture.get(upstream.target(), "/retry-me"));
-        busy.discard().block(java.time.Duration.ofSeconds(2));
+        java.util.concurrent.CountDownLatch discarded = new java.util.concurrent.CountDownLatch(1);
+        busy.discard(discarded::countDown);
+        assertThat(discarded.await(2, java.util.concurrent.TimeUnit.SECONDS)).as("body discarded").isTrue();
         UpstreamAnswer retried = client.answer(ClientFixture.get(upstream.target(), "/retry-me"));
 
         assertThat(text(BodyProbe.read(retried.body()))).isEqualTo("ok");
