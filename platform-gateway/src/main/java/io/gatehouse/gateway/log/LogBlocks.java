@@ -102,7 +102,8 @@ final class LogBlocks {
                 current = new ArrayList<>();
                 bytes = 0;
             }
-            current.add(row.inSlot(current.size()));
+            row.placeAt(current.size());
+            current.add(row);
             bytes += size;
         }
         blocks.add(current);

@@ -12,7 +12,8 @@ final class StoredRow {
     static final int MAX_ATTEMPTS_STORED = 50;
 
     final long blockId;
-    final int slot;
+    /** Its place in its block; set once more ({@link #placeAt}) while a new block is being cut. */
+    int slot;
     final String requestId;
     final long micros;
     final String tenant;
@@ -75,12 +76,20 @@ final class StoredRow {
                 cutAll(kept), null, 0);
     }
 
+    /** The attempts within the stored sizes; the same list when every attempt already fits (the usual case). */
     private static List<Attempt> cutAll(List<Attempt> attempts) {
-        Attempt[] cut = new Attempt[attempts.size()];
-        for (int i = 0; i < cut.length; i++) {
-            cut[i] = cut(attempts.get(i));
+        Attempt[] cut = null;
+        for (int i = 0; i < attempts.size(); i++) {
+            Attempt original = attempts.get(i);
+            Attempt fitting = cut(original);
+            if (fitting != original && cut == null) {
+                cut = attempts.toArray(new Attempt[0]);
+            }
+            if (cut != null) {
+                cut[i] = fitting;
+            }
         }
-        return List.of(cut);
+        return cut == null ? List.copyOf(attempts) : List.of(cut);
     }
 
     /** The row's id in the log API: its block's id and its slot, so a row is found by its block's primary key. */
@@ -100,11 +109,14 @@ final class StoredRow {
         return attempts;
     }
 
-    /** The same call in another place of a block being built. */
-    StoredRow inSlot(int newSlot) {
-        return new StoredRow(blockId, newSlot, requestId, micros, tenant, route, credentialId, credentialType, method,
-                path, query, status, errorCode, latencyMs, upstreamLatencyMs, clientIp, bytesIn, bytesOut, attemptCount,
-                attempts(), null, 0);
+    /**
+     * Puts this row, fresh and not yet in any block, in place {@code newSlot} of the block being cut (in place: the
+     * batch owns its rows, and a copy per row cost the writer as much as encoding it). Its attempts are read first, so
+     * the row no longer needs the block it may have been read from.
+     */
+    void placeAt(int newSlot) {
+        attempts();
+        slot = newSlot;
     }
 
     LogEntry toEntry() {
@@ -125,7 +137,14 @@ final class StoredRow {
     }
 
     private static Attempt cut(Attempt a) {
-        return new Attempt(cut(a.provider(), 100), cut(a.target(), 500), a.startedAt(), a.latencyMs(), a.status(),
-                cut(a.errorCode(), 64), cut(a.decision(), 500));
+        String provider = cut(a.provider(), 100);
+        String target = cut(a.target(), 500);
+        String errorCode = cut(a.errorCode(), 64);
+        String decision = cut(a.decision(), 500);
+        if (provider == a.provider() && target == a.target() && errorCode == a.errorCode()
+                && decision == a.decision()) {
+            return a;
+        }
+        return new Attempt(provider, target, a.startedAt(), a.latencyMs(), a.status(), errorCode, decision);
     }
 }

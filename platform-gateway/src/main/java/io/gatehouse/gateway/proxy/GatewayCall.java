@@ -7,9 +7,8 @@ import io.gatehouse.gateway.route.CompiledProvider;
 import io.gatehouse.gateway.route.CompiledRoute;
 import io.gatehouse.gateway.route.UpstreamTarget;
 import io.gatehouse.gateway.log.Attempt;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The state of one gateway call across its attempts. Touched by one attempt at a time (attempts run strictly in
@@ -32,7 +31,8 @@ final class GatewayCall {
     final long deadlineNanos;
     final CallTrace trace;
     final List<Attempt> attempts;
-    final Set<UpstreamTarget> tried = new HashSet<>();
+    /** Targets this call tried, in order (a handful at most, so a list). */
+    final List<UpstreamTarget> tried = new ArrayList<>(2);
     /** The provider whose circuit breaker admitted this call, until the call is done with it. */
     CompiledProvider enteredProvider;
     long enteredAtNanos;

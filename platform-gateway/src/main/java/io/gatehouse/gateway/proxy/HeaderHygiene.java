@@ -5,11 +5,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -41,37 +41,80 @@ final class HeaderHygiene {
         return copyWithout(incoming, NOT_FOR_UPSTREAM);
     }
 
-    /** Upstream response headers minus hop-by-hop ones; framing is re-done by the gateway. */
+    /**
+     * Upstream response headers minus hop-by-hop ones, removed in place (the answer's head is the gateway's own and
+     * read no more); framing is re-done by the gateway.
+     */
     static HttpHeaders forCaller(HttpHeaders upstream) {
-        return copyWithout(upstream, HOP_BY_HOP);
+        List<String> named = connectionNamed(upstream);
+        for (AsciiString hopByHop : HOP_BY_HOP) {
+            upstream.remove(hopByHop);
+        }
+        if (named != null) {
+            named.forEach(upstream::remove);
+        }
+        return upstream;
     }
 
     private static HttpHeaders copyWithout(HttpHeaders source, AsciiString[] dropped) {
-        Set<String> named = connectionNamed(source);
+        List<String> named = connectionNamed(source);
         HttpHeaders out = UNVALIDATED.newHeaders();
         Iterator<Map.Entry<CharSequence, CharSequence>> entries = source.iteratorCharSequence();
         while (entries.hasNext()) {
             Map.Entry<CharSequence, CharSequence> header = entries.next();
             CharSequence name = header.getKey();
-            if (!isAnyOf(name, dropped) && (named == null || !named.contains(name.toString().toLowerCase(Locale.ROOT)))) {
+            if (!isAnyOf(name, dropped) && (named == null || !isAnyOf(name, named))) {
                 out.add(name, header.getValue());
             }
         }
         return out;
     }
 
-    /** The extra per-hop headers the {@code Connection} header names, lower case; null when it names none. */
-    private static Set<String> connectionNamed(HttpHeaders source) {
+    /**
+     * The extra per-hop headers the {@code Connection} header names, lower case; null when it names none. The usual
+     * values, {@code keep-alive} and {@code close}, name no other header and cost no allocation.
+     */
+    private static List<String> connectionNamed(HttpHeaders source) {
         if (!source.contains(HttpHeaderNames.CONNECTION)) {
             return null;
         }
-        Set<String> named = new HashSet<>();
+        List<String> named = null;
         for (String value : source.getAll(HttpHeaderNames.CONNECTION)) {
-            for (String token : value.split(",")) {
-                named.add(token.strip().toLowerCase(Locale.ROOT));
+            int start = 0;
+            while (start <= value.length()) {
+                int comma = value.indexOf(',', start);
+                int end = comma < 0 ? value.length() : comma;
+                int from = start;
+                int to = end;
+                while (from < to && Character.isWhitespace(value.charAt(from))) {
+                    from++;
+                }
+                while (to > from && Character.isWhitespace(value.charAt(to - 1))) {
+                    to--;
+                }
+                if (to > from && !isToken(value, from, to, "keep-alive") && !isToken(value, from, to, "close")) {
+                    if (named == null) {
+                        named = new ArrayList<>(2);
+                    }
+                    named.add(value.substring(from, to).toLowerCase(Locale.ROOT));
+                }
+                start = end + 1;
             }
         }
         return named;
+    }
+
+    private static boolean isToken(String value, int from, int to, String token) {
+        return to - from == token.length() && value.regionMatches(true, from, token, 0, token.length());
+    }
+
+    private static boolean isAnyOf(CharSequence name, List<String> names) {
+        for (String candidate : names) {
+            if (AsciiString.contentEqualsIgnoreCase(candidate, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code names.contains(name.toLowerCase())} without allocating. */

@@ -381,10 +381,7 @@ final class UpstreamForwarder {
 
     /** The target's authority as the Host header: the port only when it is not the scheme's default. */
     static String hostHeader(UpstreamTarget target) {
-        String host = target.host().contains(":") && !target.host().startsWith("[") ? "[" + target.host() + "]"
-                : target.host();
-        boolean defaultPort = target.port() == (target.scheme().equals("https") ? 443 : 80);
-        return defaultPort ? host : host + ":" + target.port();
+        return target.authority();
     }
 
     private static HttpHeaders upstreamHeaders(GatewayCall call, CompiledProvider provider) {

@@ -37,8 +37,22 @@ public final class AttemptPlan<P> {
 
     /** The next slot after a status answer at {@code slot}. */
     public Next afterStatus(int slot, int status) {
-        boolean listed = retryOn.contains(Integer.toString(status));
+        boolean listed = statusListed(status);
         return next(slot, listed, listed);
+    }
+
+    /** {@code retryOn.contains(Integer.toString(status))} without making the string on every call. */
+    private boolean statusListed(int status) {
+        if (status < 100 || status > 999) {
+            return false;
+        }
+        for (String condition : retryOn) {
+            if (condition.length() == 3 && condition.charAt(0) == '0' + status / 100
+                    && condition.charAt(1) == '0' + status / 10 % 10 && condition.charAt(2) == '0' + status % 10) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The next slot after a transport failure at {@code slot}. */

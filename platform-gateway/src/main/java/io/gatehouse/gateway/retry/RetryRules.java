@@ -10,8 +10,18 @@ public final class RetryRules {
 
     /** What happened on the attempt that just ended. */
     public record Outcome(String description, boolean requestWasSent) {
+        /** The outcomes of the usual statuses, made once. */
+        private static final Outcome[] STATUSES = new Outcome[600];
+
+        static {
+            for (int status = 100; status < STATUSES.length; status++) {
+                STATUSES[status] = new Outcome("upstream answered " + status, true);
+            }
+        }
+
         public static Outcome status(int status) {
-            return new Outcome("upstream answered " + status, true);
+            return status >= 100 && status < STATUSES.length ? STATUSES[status]
+                    : new Outcome("upstream answered " + status, true);
         }
 
         public static Outcome failure(FailureKind kind) {

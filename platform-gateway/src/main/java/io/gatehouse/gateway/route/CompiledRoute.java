@@ -8,6 +8,9 @@ public record CompiledRoute(String tenant, String name, String pathPrefix, Set<S
                             boolean publicAccess, Set<String> auth, int timeoutMs, RetrySpec retry,
                             CompiledProvider provider, List<CompiledProvider> fallbacks, boolean requireExp,
                             FaultSpec faults) {
+    public CompiledRoute {
+        fallbacks = List.copyOf(fallbacks); // once here, so per-call copies of it are free
+    }
 
     /** A route without injected faults. */
     public CompiledRoute(String tenant, String name, String pathPrefix, Set<String> methods, boolean stripPrefix,

@@ -5,13 +5,14 @@ import java.net.URI;
 /**
  * A resolved target: where to connect and the base path that request paths are appended to. {@code origin} is
  * {@code scheme://host:port} with IPv6 hosts bracketed (a mock's URL for a mock), worked out once: pools and health
- * are keyed by it on every call.
+ * are keyed by it on every call. {@code authority} is the target as a {@code Host} header: the host, bracketed when
+ * IPv6, and the port only when it is not the scheme's default.
  */
 public record UpstreamTarget(String url, String scheme, String host, int port, String basePath, int weight,
-                             String origin) {
+                             String origin, String authority) {
 
     public UpstreamTarget(String url, String scheme, String host, int port, String basePath, int weight) {
-        this(url, scheme, host, port, basePath, weight, origin(url, scheme, host, port));
+        this(url, scheme, host, port, basePath, weight, origin(url, scheme, host, port), authority(scheme, host, port));
     }
 
     static UpstreamTarget of(TargetSpec spec) {
@@ -47,6 +48,12 @@ public record UpstreamTarget(String url, String scheme, String host, int port, S
 
     public boolean isMock() {
         return scheme.equals("mock");
+    }
+
+    private static String authority(String scheme, String host, int port) {
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        boolean defaultPort = port == (scheme.equals("https") ? 443 : 80);
+        return defaultPort ? h : h + ":" + port;
     }
 
     private static String origin(String url, String scheme, String host, int port) {

@@ -158,8 +158,8 @@ class LogBlockCodecTest {
 
     @Test
     void aBlockHoldsOneToOneThousandTwentyFourRows() {
-        StoredRow row = StoredRow.of(call("a", T0, 200), 0);
-        List<StoredRow> tooMany = IntStream.range(0, LogBlock.SLOTS + 1).mapToObj(row::inSlot).toList();
+        List<StoredRow> tooMany = IntStream.range(0, LogBlock.SLOTS + 1)
+                .mapToObj(slot -> StoredRow.of(call("a", T0, 200), slot)).toList();
 
         assertThatThrownBy(() -> LogBlockCodec.encode(List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LogBlockCodec.encode(tooMany)).isInstanceOf(IllegalArgumentException.class);

@@ -99,13 +99,34 @@ class HeaderHygieneTest {
     }
 
     @Test
-    void theIncomingHeadersAreNotModified() {
+    void theCallersHeadersAreNotModifiedForTheUpstream() {
         HttpHeaders in = hopByHopAndEndToEnd();
         int before = in.size();
 
         HeaderHygiene.forUpstream(in);
-        HeaderHygiene.forCaller(in);
 
         assertThat(in.size()).isEqualTo(before);
+    }
+
+    @Test
+    void theUpstreamsHeadersAreCleanedInPlaceForTheCaller() {
+        HttpHeaders upstream = hopByHopAndEndToEnd();
+
+        HttpHeaders out = HeaderHygiene.forCaller(upstream);
+
+        assertThat(out).isSameAs(upstream);
+        assertThat(upstream.contains("Connection")).isFalse();
+        assertThat(upstream.contains("X-Per-Hop")).isFalse();
+    }
+
+    @Test
+    void connectionTokensAreSplitOnCommasWithSpacesAroundThem() {
+        HttpHeaders upstream = new DefaultHttpHeaders()
+                .add("Connection", "close ,X-One,  x-two ,,")
+                .add("X-One", "1").add("X-Two", "2").add("X-Three", "3").add("Close", "kept: names no header");
+
+        HeaderHygiene.forCaller(upstream);
+
+        assertThat(upstream.names()).containsExactlyInAnyOrder("X-Three", "Close");
     }
 }
