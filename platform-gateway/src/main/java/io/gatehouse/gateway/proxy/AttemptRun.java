@@ -6,7 +6,6 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One attempt of a call on one target, from its start to its outcome: an injected fault, a mock answer or a real
@@ -17,8 +16,6 @@ import java.util.concurrent.TimeoutException;
  * injected faults and mock answers get a deadline timer here.
  */
 final class AttemptRun implements UpstreamExchange.Listener {
-    private static final String DEADLINE_PASSED = UpstreamExchange.ROUTE_DEADLINE_PASSED;
-
     final GatewayCall call;
     final int slot;
     final CompiledProvider provider;
@@ -49,7 +46,7 @@ final class AttemptRun implements UpstreamExchange.Listener {
     void start() {
         long remainingNanos = call.deadlineNanos - System.nanoTime();
         if (remainingNanos <= 0) {
-            fail(new TimeoutException(DEADLINE_PASSED));
+            fail(UpstreamExchange.routeDeadlineFailure());
             return;
         }
         call.response.whileWaiting(this::cancel);
@@ -125,8 +122,9 @@ final class AttemptRun implements UpstreamExchange.Listener {
         deadline = null;
         if (!settled) {
             guarded(() -> {
-                stopWork();
-                fail(new TimeoutException(DEADLINE_PASSED));
+                stopTimers();
+                cancelUpstream();
+                fail(UpstreamExchange.routeDeadlineFailure());
             });
         }
     }
@@ -136,7 +134,7 @@ final class AttemptRun implements UpstreamExchange.Listener {
         if (!settled) {
             settled = true;
             stopTimers();
-            stopWork();
+            cancelUpstream();
         }
     }
 
@@ -162,11 +160,7 @@ final class AttemptRun implements UpstreamExchange.Listener {
         }
     }
 
-    private void stopWork() {
-        if (waiting != null) {
-            waiting.cancel(false);
-            waiting = null;
-        }
+    private void cancelUpstream() {
         if (upstream != null) {
             upstream.cancel();
         }

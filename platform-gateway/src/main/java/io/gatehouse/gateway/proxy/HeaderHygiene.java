@@ -4,7 +4,6 @@ import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
-import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,15 +16,15 @@ import java.util.stream.Stream;
  * {@code Connection} header names, are per-connection and never forwarded in either direction.
  */
 final class HeaderHygiene {
-    private static final AsciiString[] HOP_BY_HOP = Stream.of("connection", "keep-alive", "proxy-connection",
+    private static final List<AsciiString> HOP_BY_HOP = Stream.of("connection", "keep-alive", "proxy-connection",
             "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade")
-            .map(AsciiString::cached).toArray(AsciiString[]::new);
+            .map(AsciiString::cached).toList();
     /** Hop-by-hop headers, {@code Host} (the client sets the target's) and the headers the gateway itself sets. */
-    private static final AsciiString[] NOT_FOR_UPSTREAM = Stream.concat(Arrays.stream(HOP_BY_HOP), Stream.of(
+    private static final List<AsciiString> NOT_FOR_UPSTREAM = Stream.concat(HOP_BY_HOP.stream(), Stream.of(
                     HttpHeaderNames.HOST, HeaderNames.X_REQUEST_ID, HeaderNames.X_FORWARDED_FOR,
                     HeaderNames.X_FORWARDED_PROTO, HeaderNames.X_FORWARDED_HOST, HeaderNames.FORWARDED,
                     HeaderNames.X_GATEHOUSE_CREDENTIAL, HeaderNames.X_GATEHOUSE_CONSOLE_TEST))
-            .toArray(AsciiString[]::new);
+            .toList();
     /**
      * Names and values are not validated again: the listener's and the client's decoders did when they parsed them,
      * and the gateway's own names are constants.
@@ -46,7 +45,7 @@ final class HeaderHygiene {
      * read no more); framing is re-done by the gateway.
      */
     static HttpHeaders forCaller(HttpHeaders upstream) {
-        List<String> named = connectionNamed(upstream);
+        List<AsciiString> named = connectionNamed(upstream);
         for (AsciiString hopByHop : HOP_BY_HOP) {
             upstream.remove(hopByHop);
         }
@@ -56,8 +55,8 @@ final class HeaderHygiene {
         return upstream;
     }
 
-    private static HttpHeaders copyWithout(HttpHeaders source, AsciiString[] dropped) {
-        List<String> named = connectionNamed(source);
+    private static HttpHeaders copyWithout(HttpHeaders source, List<AsciiString> dropped) {
+        List<AsciiString> named = connectionNamed(source);
         HttpHeaders out = UNVALIDATED.newHeaders();
         Iterator<Map.Entry<CharSequence, CharSequence>> entries = source.iteratorCharSequence();
         while (entries.hasNext()) {
@@ -74,11 +73,11 @@ final class HeaderHygiene {
      * The extra per-hop headers the {@code Connection} header names, lower case; null when it names none. The usual
      * values, {@code keep-alive} and {@code close}, name no other header and cost no allocation.
      */
-    private static List<String> connectionNamed(HttpHeaders source) {
+    private static List<AsciiString> connectionNamed(HttpHeaders source) {
         if (!source.contains(HttpHeaderNames.CONNECTION)) {
             return null;
         }
-        List<String> named = null;
+        List<AsciiString> named = null;
         for (String value : source.getAll(HttpHeaderNames.CONNECTION)) {
             int start = 0;
             while (start <= value.length()) {
@@ -96,7 +95,7 @@ final class HeaderHygiene {
                     if (named == null) {
                         named = new ArrayList<>(2);
                     }
-                    named.add(value.substring(from, to).toLowerCase(Locale.ROOT));
+                    named.add(AsciiString.of(value.substring(from, to).toLowerCase(Locale.ROOT)));
                 }
                 start = end + 1;
             }
@@ -108,17 +107,8 @@ final class HeaderHygiene {
         return to - from == token.length() && value.regionMatches(true, from, token, 0, token.length());
     }
 
-    private static boolean isAnyOf(CharSequence name, List<String> names) {
-        for (String candidate : names) {
-            if (AsciiString.contentEqualsIgnoreCase(candidate, name)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** {@code names.contains(name.toLowerCase())} without allocating. */
-    private static boolean isAnyOf(CharSequence name, AsciiString[] names) {
+    private static boolean isAnyOf(CharSequence name, List<AsciiString> names) {
         for (AsciiString candidate : names) {
             if (candidate.length() == name.length() && candidate.contentEqualsIgnoreCase(name)) {
                 return true;

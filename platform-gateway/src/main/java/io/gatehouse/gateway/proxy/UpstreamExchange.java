@@ -38,6 +38,11 @@ final class UpstreamExchange implements StreamedBody.Flow {
     /** The message of the {@link TimeoutException} an exchange fails with when the route deadline passes. */
     static final String ROUTE_DEADLINE_PASSED = "route deadline passed";
 
+    /** The failure of an attempt whose route deadline passed before its response head, whatever the phase. */
+    static TimeoutException routeDeadlineFailure() {
+        return new TimeoutException(ROUTE_DEADLINE_PASSED);
+    }
+
     /** Where the exchange reports its outcome, once, on the pool's loop; nothing after {@link #cancel}. */
     interface Listener {
         /** The response head arrived; its body follows. */
@@ -117,7 +122,7 @@ final class UpstreamExchange implements StreamedBody.Flow {
             return;
         }
         cancel();
-        listener.failed(new TimeoutException(ROUTE_DEADLINE_PASSED));
+        listener.failed(routeDeadlineFailure());
     }
 
     void acquireFailed(Throwable cause) {
@@ -138,6 +143,9 @@ final class UpstreamExchange implements StreamedBody.Flow {
         taken.serve(this);
         request.reuse().connectionTaken(fromIdlePool);
         writeRequest(taken.channel());
+        if (!requestDone && timer == null && !finished) {
+            armRouteDeadline(); // the request is still being sent
+        }
     }
 
     private void writeRequest(Channel channel) {
@@ -147,9 +155,6 @@ final class UpstreamExchange implements StreamedBody.Flow {
             channel.writeAndFlush(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
                     content, request.headers(), io.netty.handler.codec.http.EmptyHttpHeaders.INSTANCE))
                     .addListener(this::requestWritten);
-            if (!requestDone && timer == null && !finished) {
-                armRouteDeadline();
-            }
             return;
         }
         DefaultHttpRequest head = new DefaultHttpRequest(HttpVersion.HTTP_1_1, request.method(), request.uri(),
@@ -160,9 +165,6 @@ final class UpstreamExchange implements StreamedBody.Flow {
         channel.writeAndFlush(head).addListener(this::writeFailed);
         bodyWriter = new RequestBodyWriter(channel);
         request.streamedBody().subscribe(bodyWriter);
-        if (!requestDone && timer == null && !finished) {
-            armRouteDeadline();
-        }
     }
 
     private void requestWritten(io.netty.util.concurrent.Future<? super Void> write) {

@@ -365,7 +365,7 @@ final class UpstreamForwarder {
         UpstreamTarget target = attempted.target;
         String uri = PathJoin.join(target.basePath(), call.uriPath, call.rawQuery);
         HttpHeaders headers = upstreamHeaders(call, provider);
-        headers.set(HttpHeaderNames.HOST, hostHeader(target));
+        headers.set(HttpHeaderNames.HOST, target.authority());
         if (call.body != null) {
             headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
             headers.set(HttpHeaderNames.CONTENT_LENGTH, call.body.length);
@@ -377,11 +377,6 @@ final class UpstreamForwarder {
         return new UpstreamRequest(target, call.request.method(), uri, headers, null, call.request.receive(),
                 provider.connectTimeoutMs(), provider.responseTimeoutMs(), bodyIdleTimeoutMs, attempted.reuse,
                 call.deadlineNanos);
-    }
-
-    /** The target's authority as the Host header: the port only when it is not the scheme's default. */
-    static String hostHeader(UpstreamTarget target) {
-        return target.authority();
     }
 
     private static HttpHeaders upstreamHeaders(GatewayCall call, CompiledProvider provider) {

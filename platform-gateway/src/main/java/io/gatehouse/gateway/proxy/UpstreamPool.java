@@ -70,7 +70,7 @@ final class UpstreamPool {
         exchange.waitingSince(loop.schedule(() -> {
             if (waiting.remove(exchange)) {
                 exchange.acquireFailed(exchange.routeDeadlinePassed()
-                        ? new java.util.concurrent.TimeoutException(UpstreamExchange.ROUTE_DEADLINE_PASSED)
+                        ? UpstreamExchange.routeDeadlineFailure()
                         : new UpstreamPoolExhaustedException("no connection to " + origin + " became free within "
                         + limits.acquireTimeoutMs() + " ms"));
             }

@@ -144,7 +144,7 @@ final class ClientFixture implements AutoCloseable {
     }
 
     private static HttpHeaders headers(UpstreamTarget target) {
-        return new DefaultHttpHeaders().set(HttpHeaderNames.HOST, UpstreamForwarder.hostHeader(target));
+        return new DefaultHttpHeaders().set(HttpHeaderNames.HOST, target.authority());
     }
 
     @Override

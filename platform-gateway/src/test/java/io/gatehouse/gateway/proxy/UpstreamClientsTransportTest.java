@@ -113,7 +113,7 @@ class UpstreamClientsTransportTest {
                     callerLoop.set(request.eventLoop());
                     UpstreamTarget target = provider.targets().get(0);
                     DefaultHttpHeaders headers = new DefaultHttpHeaders();
-                    headers.set(HttpHeaderNames.HOST, UpstreamForwarder.hostHeader(target));
+                    headers.set(HttpHeaderNames.HOST, target.authority());
                     UpstreamRequest ping = new UpstreamRequest(target, HttpMethod.GET, "/ping", headers, new byte[0],
                             null, provider.connectTimeoutMs(), provider.responseTimeoutMs(), 0, new ConnectionReuse());
                     // The client hands each body buffer over with its reference: read it, then release it
