@@ -29,6 +29,21 @@ final class BlockBytes {
             return Arrays.copyOf(bytes, size);
         }
 
+        /** The bytes of {@code head} followed by these, in a new array. */
+        byte[] toArrayAfter(Out head) {
+            byte[] out = Arrays.copyOf(head.bytes, head.size + size);
+            System.arraycopy(bytes, 0, out, head.size, size);
+            return out;
+        }
+
+        /** Forgets what was written from {@code newSize} on. */
+        void truncate(int newSize) {
+            if (newSize < 0 || newSize > size) {
+                throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + newSize);
+            }
+            size = newSize;
+        }
+
         void writeByte(int b) {
             ensure(1);
             bytes[size++] = (byte) b;
@@ -49,6 +64,23 @@ final class BlockBytes {
                 writeLong(0);
                 return;
             }
+            int start = size;
+            int length = value.length();
+            writeLong(length + 1L);
+            ensure(length);
+            for (int i = 0; i < length; i++) {
+                char c = value.charAt(i);
+                if (c >= 0x80) {
+                    size = start;
+                    writeUtf8(value);
+                    return;
+                }
+                bytes[size++] = (byte) c;
+            }
+        }
+
+        /** ASCII, the usual case, is written above without a copy; anything else goes through the encoder. */
+        private void writeUtf8(String value) {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             writeLong(utf8.length + 1L);
             ensure(utf8.length);

@@ -20,6 +20,9 @@ final class BlockSummary {
     final Map<String, long[]> routes = new LinkedHashMap<>();
     String tenant;
     int failedCalls;
+    /** The counts of the route added last: consecutive calls are mostly to the same route. */
+    private String lastRoute;
+    private long[] lastRouteCounts;
 
     /** A call the failing-targets view samples: the gateway failed it or it ended 5xx, after trying an upstream. */
     static boolean isFailed(StoredRow row) {
@@ -28,19 +31,25 @@ final class BlockSummary {
 
     static BlockSummary of(List<StoredRow> rows) {
         BlockSummary s = new BlockSummary();
-        for (StoredRow row : rows) {
-            s.tenant = row.tenant;
-            s.byClass[Math.min(CLASSES - 1, row.statusClass())]++;
-            s.bins[LatencyHistogram.binOf(row.latencyMs)]++;
-            if (row.route != null) {
-                long[] r = s.routes.computeIfAbsent(row.route, k -> new long[3]);
-                r[0]++;
-                r[1] += row.statusClass() == 5 ? 1 : 0;
-                r[2] += row.latencyMs;
-            }
-            s.failedCalls += isFailed(row) ? 1 : 0;
-        }
+        rows.forEach(s::add);
         return s;
+    }
+
+    /** Counts one more call. */
+    void add(StoredRow row) {
+        tenant = row.tenant;
+        byClass[Math.min(CLASSES - 1, row.statusClass())]++;
+        bins[LatencyHistogram.binOf(row.latencyMs)]++;
+        if (row.route != null) {
+            if (!row.route.equals(lastRoute)) {
+                lastRoute = row.route;
+                lastRouteCounts = routes.computeIfAbsent(row.route, k -> new long[3]);
+            }
+            lastRouteCounts[0]++;
+            lastRouteCounts[1] += row.statusClass() == 5 ? 1 : 0;
+            lastRouteCounts[2] += row.latencyMs;
+        }
+        failedCalls += isFailed(row) ? 1 : 0;
     }
 
     byte[] toBytes() {

@@ -1,9 +1,7 @@
 package io.gatehouse.gateway.log;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The bytes of a request log block (format version 1): the version, the row count, then per row its slot, time,
@@ -11,7 +9,7 @@ import java.util.Set;
  * block's rows (the others keep their slots, so their ids do not change).
  */
 final class LogBlockCodec {
-    private static final int VERSION = 1;
+    static final int VERSION = 1;
     private static final long NO_TIME = Long.MIN_VALUE;
 
     /** An encoded block and what its table row says about it. */
@@ -22,39 +20,21 @@ final class LogBlockCodec {
     private LogBlockCodec() {
     }
 
+    /** One block of these rows, each keeping its slot (1 to {@value LogBlock#SLOTS} rows). */
     static Encoded encode(List<StoredRow> rows) {
         if (rows.isEmpty() || rows.size() > LogBlock.SLOTS) {
             throw new IllegalArgumentException("a block holds 1 to " + LogBlock.SLOTS + " rows, not " + rows.size());
         }
-        BlockBytes.Out out = new BlockBytes.Out(rows.size() * 320);
-        ValueFilter values = ValueFilter.forValues(filterValues(rows));
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        int statusClasses = 0;
-        out.writeByte(VERSION);
-        out.writeLong(rows.size());
-        for (StoredRow r : rows) {
-            write(out, r);
-            first = Math.min(first, r.micros);
-            last = Math.max(last, r.micros);
-            statusClasses |= 1 << r.statusClass();
-            values.add(ValueFilter.REQUEST_ID, r.requestId);
-            values.add(ValueFilter.ROUTE, r.route);
-            values.add(ValueFilter.CREDENTIAL, r.credentialId);
-        }
-        return new Encoded(out.toArray(), rows.size(), first, last, statusClasses, values.toBytes(),
-                BlockSummary.of(rows).toBytes());
+        BlockBuilder builder = BlockBuilder.sameBlock(rows.size());
+        rows.forEach(builder::add);
+        return builder.finish().get(0);
     }
 
-    /** How many values a block's filter holds at most: a request id per row, each distinct route and credential. */
-    private static int filterValues(List<StoredRow> rows) {
-        Set<String> routes = new HashSet<>();
-        Set<String> credentials = new HashSet<>();
-        for (StoredRow r : rows) {
-            routes.add(r.route);
-            credentials.add(r.credentialId);
-        }
-        return rows.size() + routes.size() + credentials.size();
+    /** New rows, in time order, as new blocks cut at the limits ({@link BlockBuilder}); their slots are assigned. */
+    static List<Encoded> encodeAll(List<StoredRow> rowsInTimeOrder) {
+        BlockBuilder builder = BlockBuilder.newBlocks(rowsInTimeOrder.size());
+        rowsInTimeOrder.forEach(builder::add);
+        return builder.finish();
     }
 
     /** The rows of block {@code blockId}, in slot order. */
@@ -73,7 +53,7 @@ final class LogBlockCodec {
         return rows;
     }
 
-    private static void write(BlockBytes.Out out, StoredRow r) {
+    static void writeRow(BlockBytes.Out out, StoredRow r) {
         out.writeLong(r.slot);
         out.writeLong(r.micros);
         out.writeString(r.requestId);

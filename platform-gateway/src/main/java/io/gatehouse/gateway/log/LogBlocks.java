@@ -6,18 +6,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Writing calls into {@code request_log_block} (migration V7): the calls of one batch are grouped by tenant slug,
  * ordered by time and cut into blocks of at most {@value LogBlock#SLOTS} calls, {@value #MAX_BLOCK_BYTES} bytes and
  * {@value #MAX_SPAN_MICROS} microseconds between the oldest and newest call (so a query positioned at time t knows
- * no block ending after t + that span holds older calls). The tenant ids come from one lookup per batch; a slug
- * without a tenant is stored with a NULL tenant id, as before.
+ * no block ending after t + that span holds older calls). The tenant ids come from {@link TenantIds}; a slug without
+ * a tenant is stored with a NULL tenant id, as before.
  */
 final class LogBlocks {
     static final long MAX_SPAN_MICROS = 60_000_000L;
@@ -33,16 +33,41 @@ final class LogBlocks {
     record Group(Long tenantId, String slug, List<StoredRow> rows) {
     }
 
+    /** Orders a batch's calls by tenant slug, then time: a slug's calls become one run, ready to cut. */
+    private static final Comparator<StoredRow> BY_SLUG_THEN_TIME = Comparator
+            .comparing((StoredRow r) -> r.tenant, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingLong(r -> r.micros);
+
     /** Inserts the calls as blocks on {@code c} (the caller commits); returns how many blocks. */
     static int insert(Connection c, List<CallRecord> calls) throws SQLException {
-        Map<String, List<StoredRow>> bySlug = new LinkedHashMap<>();
-        for (CallRecord call : calls) {
-            StoredRow row = StoredRow.of(call, 0);
-            bySlug.computeIfAbsent(row.tenant == null ? "" : row.tenant, s -> new ArrayList<>()).add(row);
+        return insert(c, calls, new TenantIds());
+    }
+
+    /** As above, with the tenant ids known from earlier batches. */
+    static int insert(Connection c, List<CallRecord> calls, TenantIds tenants) throws SQLException {
+        StoredRow[] rows = new StoredRow[calls.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = StoredRow.of(calls.get(i), 0);
         }
-        Map<String, Long> tenantIds = tenantIds(c, bySlug.keySet());
-        List<Group> groups = new ArrayList<>();
-        bySlug.forEach((slug, rows) -> groups.add(new Group(tenantIds.get(slug), slug.isEmpty() ? null : slug, rows)));
+        Arrays.sort(rows, BY_SLUG_THEN_TIME);
+        List<StoredRow> sorted = Arrays.asList(rows);
+        List<String> slugs = new ArrayList<>();
+        List<List<StoredRow>> runs = new ArrayList<>();
+        for (int start = 0, end; start < rows.length; start = end) {
+            String slug = rows[start].tenant;
+            end = start + 1;
+            while (end < rows.length && Objects.equals(rows[end].tenant, slug)) {
+                end++;
+            }
+            slugs.add(slug);
+            runs.add(sorted.subList(start, end));
+        }
+        Map<String, Long> tenantIds = tenants.of(c, slugs);
+        List<Group> groups = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            String slug = slugs.get(i) == null || slugs.get(i).isEmpty() ? null : slugs.get(i);
+            groups.add(new Group(slug == null ? null : tenantIds.get(slug), slug, runs.get(i)));
+        }
         return insert(c, groups);
     }
 
@@ -51,8 +76,7 @@ final class LogBlocks {
         List<byte[]> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"})) {
             for (Group group : groups) {
-                for (List<StoredRow> block : cut(group.rows())) {
-                    LogBlockCodec.Encoded encoded = LogBlockCodec.encode(block);
+                for (LogBlockCodec.Encoded encoded : LogBlockCodec.encodeAll(inTimeOrder(group.rows()))) {
                     bindHeader(ps, group.tenantId(), group.slug(), encoded);
                     ps.addBatch();
                     rows.add(encoded.rows());
@@ -87,57 +111,15 @@ final class LogBlocks {
         ps.setBytes(8, block.summary());
     }
 
-    /** One slug's rows as blocks: ordered by time, slots assigned, cut at the row, byte and span limits. */
-    static List<List<StoredRow>> cut(List<StoredRow> rows) {
-        List<StoredRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparingLong(r -> r.micros));
-        List<List<StoredRow>> blocks = new ArrayList<>();
-        List<StoredRow> current = new ArrayList<>();
-        long bytes = 0;
-        for (StoredRow row : sorted) {
-            long size = estimatedBytes(row);
-            if (!current.isEmpty() && (current.size() == LogBlock.SLOTS || bytes + size > MAX_BLOCK_BYTES
-                    || row.micros - current.get(0).micros > MAX_SPAN_MICROS)) {
-                blocks.add(current);
-                current = new ArrayList<>();
-                bytes = 0;
-            }
-            row.placeAt(current.size());
-            current.add(row);
-            bytes += size;
-        }
-        blocks.add(current);
-        return blocks;
-    }
-
-    private static long estimatedBytes(StoredRow r) {
-        long size = 64L + length(r.requestId) + length(r.tenant) + length(r.route) + length(r.credentialId)
-                + length(r.path) + length(r.query) + length(r.errorCode) + length(r.clientIp);
-        for (Attempt a : r.attempts()) {
-            size += 32L + length(a.provider()) + length(a.target()) + length(a.errorCode()) + length(a.decision());
-        }
-        return size * 3; // UTF-8 takes at most three bytes per char
-    }
-
-    private static int length(String s) {
-        return s == null ? 0 : s.length();
-    }
-
-    private static Map<String, Long> tenantIds(Connection c, Iterable<String> slugs) throws SQLException {
-        Map<String, Long> ids = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM tenant WHERE slug = ?")) {
-            for (String slug : slugs) {
-                if (slug.isEmpty()) {
-                    continue;
-                }
-                ps.setString(1, slug);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        ids.put(slug, rs.getLong(1));
-                    }
-                }
+    /** The rows themselves when already in time order (a batch's runs are), else a sorted copy. */
+    private static List<StoredRow> inTimeOrder(List<StoredRow> rows) {
+        for (int i = 1; i < rows.size(); i++) {
+            if (rows.get(i).micros < rows.get(i - 1).micros) {
+                List<StoredRow> sorted = new ArrayList<>(rows);
+                sorted.sort(Comparator.comparingLong(r -> r.micros));
+                return sorted;
             }
         }
-        return ids;
+        return rows;
     }
 }

@@ -1,5 +1,6 @@
 package io.gatehouse.gateway.log;
 
+import io.gatehouse.auth.tenant.TenantChanged;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The request log pipeline: {@link #accept} puts a record in a bounded in-memory queue and returns (it runs on the
@@ -53,6 +55,7 @@ public class RequestLogWriter implements CallRecordSink, SmartLifecycle {
     private final DataSource dataSource;
     private final RequestLogSettings settings;
     private final ArrayBlockingQueue<CallRecord> queue;
+    private final TenantIds tenantIds = new TenantIds();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong persisted = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -94,6 +97,12 @@ public class RequestLogWriter implements CallRecordSink, SmartLifecycle {
             // stop() finished draining between our check and the offer: nobody will write this record
             drop(1);
         }
+    }
+
+    /** Blocks are stored under the tenant id a slug has when they are written: a change may make a known id stale. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void onTenantChanged(TenantChanged event) {
+        tenantIds.forget();
     }
 
     /** A consistent reading of the counters (see the class comment). */
@@ -277,7 +286,7 @@ public class RequestLogWriter implements CallRecordSink, SmartLifecycle {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                LogBlocks.insert(c, batch);
+                LogBlocks.insert(c, batch, tenantIds);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 try {

@@ -26,10 +26,13 @@ final class ValueFilter {
     }
 
     void add(char kind, String value) {
-        if (value == null) {
-            return;
+        if (value != null) {
+            addHash(hash(kind, value));
         }
-        long h = hash(kind, value);
+    }
+
+    /** Adds a value by its {@link #hash}. */
+    void addHash(long h) {
         long m = bits.length * 64L;
         int h1 = (int) h;
         int h2 = (int) (h >>> 32);
@@ -70,7 +73,7 @@ final class ValueFilter {
     }
 
     /** FNV-1a over the kind and the characters, then a 64-bit finaliser so both halves are usable as hashes. */
-    private static long hash(char kind, String value) {
+    static long hash(char kind, String value) {
         long h = 0xcbf29ce484222325L;
         h = (h ^ kind) * 0x100000001b3L;
         for (int i = 0; i < value.length(); i++) {

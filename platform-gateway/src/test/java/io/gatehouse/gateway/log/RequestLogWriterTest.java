@@ -2,6 +2,7 @@ package io.gatehouse.gateway.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gatehouse.auth.tenant.TenantChanged;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -201,6 +202,46 @@ class RequestLogWriterTest {
         assertThat(db.count("tenant_id IS NOT NULL AND tenant_slug = 'acme'")).isEqualTo(1);
         assertThat(db.count("tenant_id IS NULL AND tenant_slug = 'no-such-tenant'")).isEqualTo(1);
         assertThat(db.count("tenant_id IS NULL AND tenant_slug IS NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void aTenantCreatedAfterItsSlugWasCalledGetsItsNextCallsWithoutBeingAnnounced() throws Exception {
+        start(100, 10, Duration.ofSeconds(1));
+        writer.accept(TestDatabase.record("late", 1));
+        assertThat(writer.awaitDrained(Duration.ofSeconds(5))).isTrue();
+
+        db.tenant("late"); // no TenantChanged: a slug without a tenant is looked up on every batch
+        writer.accept(TestDatabase.record("late", 2));
+        assertThat(writer.awaitDrained(Duration.ofSeconds(5))).isTrue();
+
+        assertThat(db.count("tenant_id IS NULL AND tenant_slug = 'late'")).isEqualTo(1);
+        assertThat(db.count("tenant_id = " + tenantId("late"))).isEqualTo(1);
+    }
+
+    @Test
+    void aKnownTenantIdIsKeptUntilATenantChangesThenLookedUpAgain() throws Exception {
+        db.tenant("acme");
+        long oldId = tenantId("acme");
+        start(100, 10, Duration.ofSeconds(1));
+        writer.accept(TestDatabase.record("acme", 1));
+        assertThat(writer.awaitDrained(Duration.ofSeconds(5))).isTrue();
+
+        db.execute("DELETE FROM tenant WHERE slug = 'acme'");
+        db.tenant("acme");
+        writer.accept(TestDatabase.record("acme", 2));
+        assertThat(writer.awaitDrained(Duration.ofSeconds(5))).isTrue();
+        writer.onTenantChanged(new TenantChanged("acme"));
+        writer.accept(TestDatabase.record("acme", 3));
+        assertThat(writer.awaitDrained(Duration.ofSeconds(5))).isTrue();
+
+        // the second call was written before the change was announced: it went under the id still known
+        assertThat(db.count("tenant_id = " + oldId)).isEqualTo(2);
+        assertThat(db.count("tenant_id = " + tenantId("acme"))).isEqualTo(1);
+    }
+
+    private long tenantId(String slug) {
+        return new org.springframework.jdbc.core.JdbcTemplate(db)
+                .queryForObject("SELECT id FROM tenant WHERE slug = ?", Long.class, slug);
     }
 
     @Test
