@@ -33,13 +33,40 @@ record GatewayPath(String tenant, String path, String rawQuery) {
      * normalises paths - reaching another route's upstream path without that route's credentials.
      */
     static boolean hasDotSegment(String rawPath) {
-        for (String segment : rawPath.split("/", -1)) {
-            int params = segment.indexOf(';');
-            String name = (params < 0 ? segment : segment.substring(0, params)).replace("%2e", ".").replace("%2E", ".");
-            if (name.equals(".") || name.equals("..")) {
+        int start = 0;
+        int length = rawPath.length();
+        while (start <= length) {
+            int end = start;
+            int nameEnd = -1;
+            while (end < length && rawPath.charAt(end) != '/') {
+                if (nameEnd < 0 && rawPath.charAt(end) == ';') {
+                    nameEnd = end;
+                }
+                end++;
+            }
+            int dots = dots(rawPath, start, nameEnd < 0 ? end : nameEnd);
+            if (dots == 1 || dots == 2) {
                 return true;
             }
+            start = end + 1;
         }
         return false;
+    }
+
+    /** How many dots ({@code .} or {@code %2e}) make up {@code path[from, to)}; -1 when anything else is there too. */
+    private static int dots(String path, int from, int to) {
+        int dots = 0;
+        int i = from;
+        while (i < to) {
+            if (path.charAt(i) == '.') {
+                i++;
+            } else if (i + 3 <= to && path.regionMatches(true, i, "%2e", 0, 3)) {
+                i += 3;
+            } else {
+                return -1;
+            }
+            dots++;
+        }
+        return dots;
     }
 }

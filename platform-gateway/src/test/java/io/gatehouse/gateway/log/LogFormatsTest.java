@@ -75,7 +75,15 @@ class LogFormatsTest {
             "api_key=sk-123&x=1|api_key=REDACTED&x=1",
             "X-Amz-Signature=abc&X-Amz-Date=1|X-Amz-Signature=REDACTED&X-Amz-Date=1",
             "token=t&&flag|token=REDACTED&&flag",
-            "access%5Ftoken=zzz|access%5Ftoken=REDACTED"})
+            "access%5Ftoken=zzz|access%5Ftoken=REDACTED",
+            "a=1&token=x&b=2|a=1&token=REDACTED&b=2",
+            "a=1&b=2&sig=s|a=1&b=2&sig=REDACTED",
+            "token=x&|token=REDACTED&",
+            "&&key=k=v&|&&key=REDACTED&",
+            "a=token=x&TOKEN=y|a=token=x&TOKEN=REDACTED",
+            "token&key|token&key",
+            "x-amz%2Dcredential=c|x-amz%2Dcredential=REDACTED",
+            "a=%26&pwd=p%3D&z|a=%26&pwd=REDACTED&z"})
     void secretLookingQueryValuesAreRedacted(String query, String stored) {
         assertThat(QueryRedaction.redact(query)).isEqualTo(stored);
     }

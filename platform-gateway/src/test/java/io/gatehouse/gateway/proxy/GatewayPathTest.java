@@ -50,4 +50,18 @@ class GatewayPathTest {
     void anEmptyQueryIsKeptAsEmpty() {
         assertThat(GatewayPath.parse("/acme/x?")).isEqualTo(new GatewayPath("acme", "/x", ""));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/..", "/.", "/a/../b", "/a/./b", "/a/..", "/%2e%2e/x", "/%2E%2e/x", "/.%2E/x", "/%2e/x",
+            "/a/..;jsessionid=1/b", "/a/.;x", "/..;", "/a//../b", "../x", "..", "."})
+    void findsDotSegmentsPlainEncodedOrWithParameters(String rawPath) {
+        assertThat(GatewayPath.hasDotSegment(rawPath)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/", "/a/b", "/.../x", "/...", "/a..b", "/..a/x", "/.a", "/%2e%2e%2e", "/%2ex", "/%2",
+            "/%2f..", "/a;../b", "/x/.well-known", "//", "/a/b/", "/%25%32%65"})
+    void leavesOtherPathsAlone(String rawPath) {
+        assertThat(GatewayPath.hasDotSegment(rawPath)).isFalse();
+    }
 }
