@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,8 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
     private long lastReadNanos;
     private long idleSinceNanos;
     private ScheduledFuture<?> idleCheck;
+    /** The caller's address as text, worked out once per connection (null until its first request). */
+    private String clientIp;
 
     CallerConnection(GatewayHandler handler, long idleTimeoutNanos) {
         this.handler = handler;
@@ -341,5 +344,14 @@ final class CallerConnection extends ChannelInboundHandlerAdapter {
         } else {
             scheduleIdleCheck(idleTimeoutNanos - idleFor);
         }
+    }
+
+    /** The caller's IP address as text ("unknown" when the channel has none). */
+    String clientIp() {
+        if (clientIp == null) {
+            InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+            clientIp = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        }
+        return clientIp;
     }
 }

@@ -69,7 +69,7 @@ final class CallerExchange implements StreamedBody.Flow {
         this.body = new StreamedBody(ctx.channel().eventLoop(), this);
         this.response = new CallerResponse(this);
         this.request = new CallerRequest(head, (InetSocketAddress) ctx.channel().remoteAddress(),
-                ctx.channel().eventLoop(), body);
+                connection.clientIp(), ctx.channel().eventLoop(), body);
         this.headRequest = HttpMethod.HEAD.equals(head.method());
         this.continueExpected = HttpUtil.is100ContinueExpected(head);
         this.closeAfterResponse = !HttpUtil.isKeepAlive(head);

@@ -15,12 +15,15 @@ import org.reactivestreams.Publisher;
 final class CallerRequest {
     private final HttpRequest head;
     private final InetSocketAddress remoteAddress;
+    private final String clientIp;
     private final EventLoop loop;
     private final StreamedBody body;
 
-    CallerRequest(HttpRequest head, InetSocketAddress remoteAddress, EventLoop loop, StreamedBody body) {
+    CallerRequest(HttpRequest head, InetSocketAddress remoteAddress, String clientIp, EventLoop loop,
+                  StreamedBody body) {
         this.head = head;
         this.remoteAddress = remoteAddress;
+        this.clientIp = clientIp;
         this.loop = loop;
         this.body = body;
     }
@@ -40,6 +43,11 @@ final class CallerRequest {
 
     InetSocketAddress remoteAddress() {
         return remoteAddress;
+    }
+
+    /** The caller's IP address as text ("unknown" when the connection has none). */
+    String clientIp() {
+        return clientIp;
     }
 
     /** The listener speaks plain HTTP; TLS ends in front of it. */

@@ -49,7 +49,7 @@ final class ProxyHandler implements GatewayHandler {
     public void handle(CallerRequest request, CallerResponse response) {
         String requestId = RequestIds.keepOrCreate(request.requestHeaders().get(HeaderNames.X_REQUEST_ID));
         response.header(HeaderNames.X_REQUEST_ID, requestId);
-        CallTrace trace = new CallTrace(requestId, request.method().name(), UpstreamForwarder.clientIp(request));
+        CallTrace trace = new CallTrace(requestId, request.method().name(), request.clientIp());
         response.whenEnded(() -> {
             if (response.listenerErrorCode() != null) {
                 trace.errorCode = response.listenerErrorCode();

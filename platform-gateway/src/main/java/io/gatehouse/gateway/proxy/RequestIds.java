@@ -19,18 +19,8 @@ final class RequestIds {
         // storage writes every touched page again; random keys made that index the log writer's main cost)
         ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] id = new char[32];
-        hex(System.currentTimeMillis() << 16 | random.nextInt(0x10000), id, 0);
-        hex(random.nextLong(), id, 16);
+        HexDigits.write(System.currentTimeMillis() << 16 | random.nextInt(0x10000), id, 0);
+        HexDigits.write(random.nextLong(), id, 16);
         return new String(id);
-    }
-
-    private static final char[] DIGITS = "0123456789abcdef".toCharArray();
-
-    /** Same as {@code String.format("%016x", value)}, without the formatter. */
-    private static void hex(long value, char[] into, int offset) {
-        for (int i = 15; i >= 0; i--) {
-            into[offset + i] = DIGITS[(int) (value & 0xF)];
-            value >>>= 4;
-        }
     }
 }

@@ -9,17 +9,26 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class TraceParent {
     static final String HEADER = "traceparent";
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private TraceParent() {
     }
 
     static String forUpstream(String incoming) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        char[] out = new char[55];
         if (isValid(incoming)) {
-            return incoming.substring(0, 36) + hex(random.nextLong()) + incoming.substring(52, 55);
+            incoming.getChars(0, 55, out, 0);
+        } else {
+            "00-".getChars(0, 3, out, 0);
+            HexDigits.write(random.nextLong() | 1L, out, 3);
+            HexDigits.write(random.nextLong(), out, 19);
+            out[35] = '-';
+            out[52] = '-';
+            out[53] = '0';
+            out[54] = '1';
         }
-        return "00-" + hex(random.nextLong() | 1L) + hex(random.nextLong()) + "-" + hex(random.nextLong() | 1L) + "-01";
+        HexDigits.write(random.nextLong() | 1L, out, 36);
+        return new String(out);
     }
 
     /** Version 00 layout: {@code 00-<32 hex trace id>-<16 hex parent id>-<2 hex flags>}, ids not all zero. */
@@ -33,15 +42,15 @@ final class TraceParent {
                 return false;
             }
         }
-        return !value.substring(3, 35).equals("0".repeat(32)) && !value.substring(36, 52).equals("0".repeat(16));
+        return !allZeros(value, 3, 35) && !allZeros(value, 36, 52);
     }
 
-    private static String hex(long value) {
-        char[] out = new char[16];
-        for (int i = 15; i >= 0; i--) {
-            out[i] = HEX[(int) (value & 0xF)];
-            value >>>= 4;
+    private static boolean allZeros(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (value.charAt(i) != '0') {
+                return false;
+            }
         }
-        return new String(out);
+        return true;
     }
 }

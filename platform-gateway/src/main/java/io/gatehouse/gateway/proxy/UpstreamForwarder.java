@@ -384,7 +384,7 @@ final class UpstreamForwarder {
         HttpHeaders headers = HeaderHygiene.forUpstream(request.requestHeaders());
         call.caller.removed().forEach(headers::remove);
         provider.injectedHeaders().forEach(headers::set);
-        String clientIp = clientIp(request);
+        String clientIp = request.clientIp();
         String priorFor = request.requestHeaders().get(HeaderNames.X_FORWARDED_FOR);
         headers.set(HeaderNames.X_FORWARDED_FOR, priorFor == null || priorFor.isBlank() ? clientIp
                 : priorFor + ", " + clientIp);
@@ -429,11 +429,6 @@ final class UpstreamForwarder {
 
     private static long millisSince(long nanos) {
         return (System.nanoTime() - nanos) / 1_000_000L;
-    }
-
-    static String clientIp(CallerRequest request) {
-        var remote = request.remoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
     static boolean hasBody(CallerRequest request) {
