@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,6 +25,20 @@ final class ScriptedUpstream implements AutoCloseable {
     @FunctionalInterface
     interface Script {
         void play(UpstreamSocket socket) throws Exception;
+    }
+
+    /** Reads the request, then never answers. */
+    static Script readThenHang() {
+        return readThenHang(new CountDownLatch(1));
+    }
+
+    /** Reads the request, says so through {@code requestRead}, then never answers: a connection kept busy. */
+    static Script readThenHang(CountDownLatch requestRead) {
+        return socket -> {
+            socket.readRequest();
+            requestRead.countDown();
+            socket.hang();
+        };
     }
 
     private final ServerSocket server;

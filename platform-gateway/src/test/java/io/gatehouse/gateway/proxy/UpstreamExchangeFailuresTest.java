@@ -176,11 +176,7 @@ class UpstreamExchangeFailuresTest {
     @Test
     void cancellingBeforeTheHeadClosesTheConnection() throws Exception {
         CountDownLatch requestRead = new CountDownLatch(1);
-        upstream = new ScriptedUpstream(socket -> {
-            socket.readRequest();
-            requestRead.countDown();
-            socket.hang();
-        });
+        upstream = new ScriptedUpstream(ScriptedUpstream.readThenHang(requestRead));
 
         Disposable subscription = client.exchange(ClientFixture.get(upstream.target(), "/slow")).subscribe();
         assertThat(requestRead.await(2, TimeUnit.SECONDS)).isTrue();

@@ -185,11 +185,7 @@ class UpstreamPoolTest {
         client = new ClientFixture(ClientFixture.LOOPBACK_ALLOWED,
                 new UpstreamPool.Limits(1, 1, 300, TimeUnit.SECONDS.toNanos(4)));
         CountDownLatch busy = new CountDownLatch(1);
-        upstream = new ScriptedUpstream(socket -> {
-            socket.readRequest();
-            busy.countDown();
-            socket.hang();
-        });
+        upstream = new ScriptedUpstream(ScriptedUpstream.readThenHang(busy));
         Disposable holder = client.exchange(ClientFixture.get(upstream.target(), "/hold")).subscribe();
         assertThat(busy.await(2, TimeUnit.SECONDS)).isTrue();
 

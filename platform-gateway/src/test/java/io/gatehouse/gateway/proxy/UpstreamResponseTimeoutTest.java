@@ -37,10 +37,7 @@ class UpstreamResponseTimeoutTest {
 
     @Test
     void noHeadWithinTheResponseTimeoutFailsWithAReadTimeoutAndClosesTheConnection() throws Exception {
-        upstream = new ScriptedUpstream(socket -> {
-            socket.readRequest();
-            socket.hang();
-        });
+        upstream = new ScriptedUpstream(ScriptedUpstream.readThenHang());
         long start = System.nanoTime();
 
         Throwable failure = client.failure(ClientFixture.request(upstream.target(), HttpMethod.GET, "/", new byte[0],

@@ -42,10 +42,7 @@ class UpstreamRouteDeadlineTest {
 
     @Test
     void aDeadlineBeforeThePerTryTimeoutEndsTheWaitForTheHeadAndClosesTheConnection() throws Exception {
-        upstream = new ScriptedUpstream(socket -> {
-            socket.readRequest();
-            socket.hang();
-        });
+        upstream = new ScriptedUpstream(ScriptedUpstream.readThenHang());
         long start = System.nanoTime();
 
         Throwable failure = client.failure(ClientFixture.withRouteDeadlineIn(ClientFixture.request(upstream.target(),
@@ -60,10 +57,7 @@ class UpstreamRouteDeadlineTest {
 
     @Test
     void aPerTryTimeoutBeforeTheDeadlineIsStillAReadTimeout() throws Exception {
-        upstream = new ScriptedUpstream(socket -> {
-            socket.readRequest();
-            socket.hang();
-        });
+        upstream = new ScriptedUpstream(ScriptedUpstream.readThenHang());
 
         Throwable failure = client.failure(ClientFixture.withRouteDeadlineIn(ClientFixture.request(upstream.target(),
                 HttpMethod.GET, "/", new byte[0], DEADLINE_MS), 10 * DEADLINE_MS));
@@ -93,11 +87,7 @@ class UpstreamRouteDeadlineTest {
         client = new ClientFixture(ClientFixture.LOOPBACK_ALLOWED,
                 new UpstreamPool.Limits(1, 4, 10_000, TimeUnit.SECONDS.toNanos(4)));
         CountDownLatch busy = new CountDownLatch(1);
-        upstream = new ScriptedUpstream(socket -> {
-            socket.readRequest();
-            busy.countDown();
-            socket.hang();
-        });
+        upstream = new ScriptedUpstream(ScriptedUpstream.readThenHang(busy));
         Disposable holder = client.exchange(ClientFixture.get(upstream.target(), "/hold")).subscribe();
         assertThat(busy.await(2, TimeUnit.SECONDS)).isTrue();
         long start = System.nanoTime();
