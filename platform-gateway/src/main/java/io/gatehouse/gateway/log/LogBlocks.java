@@ -35,7 +35,7 @@ final class LogBlocks {
 
     /** Orders a batch's calls by tenant slug, then time: a slug's calls become one run, ready to cut. */
     private static final Comparator<StoredRow> BY_SLUG_THEN_TIME = Comparator
-            .comparing((StoredRow r) -> r.tenant, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .comparing(LogBlocks::slugOf, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparingLong(r -> r.micros);
 
     /** Inserts the calls as blocks on {@code c} (the caller commits); returns how many blocks. */
@@ -51,24 +51,26 @@ final class LogBlocks {
         }
         Arrays.sort(rows, BY_SLUG_THEN_TIME);
         List<StoredRow> sorted = Arrays.asList(rows);
-        List<String> slugs = new ArrayList<>();
         List<List<StoredRow>> runs = new ArrayList<>();
         for (int start = 0, end; start < rows.length; start = end) {
-            String slug = rows[start].tenant;
             end = start + 1;
-            while (end < rows.length && Objects.equals(rows[end].tenant, slug)) {
+            while (end < rows.length && Objects.equals(slugOf(rows[end]), slugOf(rows[start]))) {
                 end++;
             }
-            slugs.add(slug);
             runs.add(sorted.subList(start, end));
         }
-        Map<String, Long> tenantIds = tenants.of(c, slugs);
+        Map<String, Long> tenantIds = tenants.of(c, runs.stream().map(run -> slugOf(run.get(0))).toList());
         List<Group> groups = new ArrayList<>(runs.size());
-        for (int i = 0; i < runs.size(); i++) {
-            String slug = slugs.get(i) == null || slugs.get(i).isEmpty() ? null : slugs.get(i);
-            groups.add(new Group(slug == null ? null : tenantIds.get(slug), slug, runs.get(i)));
+        for (List<StoredRow> run : runs) {
+            String slug = slugOf(run.get(0));
+            groups.add(new Group(tenantIds.get(slug), slug, run));
         }
         return insert(c, groups);
+    }
+
+    /** The tenant slug a call was made to; null when the URL had none. */
+    private static String slugOf(StoredRow row) {
+        return row.tenant == null || row.tenant.isEmpty() ? null : row.tenant;
     }
 
     /** Inserts each group's rows as blocks on {@code c} (the caller commits); returns how many blocks. */
