@@ -32,8 +32,7 @@ final class CallerResponse {
 
     private final CallerExchange exchange;
     private HttpResponseStatus status = HttpResponseStatus.OK;
-    /** Made when first needed: a proxied answer brings its own ({@link #headers(HttpHeaders)}). */
-    private HttpHeaders headers;
+    private HttpHeaders headers = HEADERS.newHeaders();
     private boolean headSent;
     private boolean cancelled;
     private boolean ended;
@@ -65,7 +64,7 @@ final class CallerResponse {
 
     /** Sets one header, replacing what it had. */
     CallerResponse header(CharSequence name, Object value) {
-        headers().set(name, value);
+        headers.set(name, value);
         return this;
     }
 
@@ -76,9 +75,6 @@ final class CallerResponse {
     }
 
     HttpHeaders headers() {
-        if (headers == null) {
-            headers = HEADERS.newHeaders();
-        }
         return headers;
     }
 
